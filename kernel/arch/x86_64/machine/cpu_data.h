@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Per-CPU data (one CPU for now).  locore.S reaches the fields through the
+ * CPU_* offsets; cpu_data.c asserts they match the struct.
+ */
+#ifndef _MACHINE_CPU_DATA_H_
+#define _MACHINE_CPU_DATA_H_
+
+#define CPU_KSTACK_TOP	0	/* top of the active thread's kernel stack */
+#define CPU_USER_RSP	8	/* scratch: user rsp during syscall entry */
+#define CPU_AST		16	/* nonzero: call ast_taken before user return */
+#define CPU_KFRAME	32	/* kstack_top - TF_SIZE: the syscall frame */
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+struct thread;
+
+struct cpu_data {
+	uint64_t	kstack_top;	/* written by pcb_switch_prepare */
+	uint64_t	user_rsp;
+	uint32_t	ast;		/* set from interrupt context or sched */
+	uint32_t	pad;
+	struct thread	*active_thread;
+	uint64_t	kframe;		/* written by pcb_switch */
+};
+
+extern struct cpu_data cpu0;
+
+static inline struct thread *current_thread(void)
+{
+	return cpu0.active_thread;
+}
+#endif
+
+#endif /* _MACHINE_CPU_DATA_H_ */

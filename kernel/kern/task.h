@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Tasks: an address space (a pmap until the VM issue brings vm_maps), an
+ * IPC space, threads, and the task port that names the task.
+ *
+ * Locking: none yet (one CPU, non-preemptible kernel); see thread.h.
+ */
+#ifndef _KERN_TASK_H_
+#define _KERN_TASK_H_
+
+#include <stdint.h>
+#include <stdbool.h>
+#include <mach/kern_return.h>
+#include <mach/port.h>
+#include <machine/pmap.h>
+#include <machine/cpu_data.h>
+#include <kern/thread.h>
+
+struct ipc_space;
+struct ipc_port;
+
+#define TASK_NAME_MAX	32
+
+struct task {
+	char			name[TASK_NAME_MAX];	/* for console lines */
+	bool			active;
+	pmap_t			map;
+	struct ipc_space	*itk_space;
+	struct ipc_port		*itk_self;	/* task port (kernel-held) */
+	mach_port_name_t	itk_self_hint;	/* last name in own space */
+	mach_port_name_t	itk_host_hint;	/* same for the host port */
+	struct thread		*threads;
+	unsigned		thread_count;
+	uint64_t		stack_lo;	/* demand-zero stack region */
+	uint64_t		stack_hi;
+	struct task		*next;		/* all tasks */
+	unsigned		id;
+};
+
+/* task_init: create the zone.  Once at boot. */
+void task_init(void);
+
+/*
+ * task_create: a new task with an empty address space and IPC space, a task
+ * port, and no threads.  `name' is copied (truncated).
+ * Returns KERN_SUCCESS or KERN_RESOURCE_SHORTAGE (nothing created).
+ */
+kern_return_t task_create(const char *name, struct task **taskp);
+
+/*
+ * task_terminate: stop every thread, release the task's rights and memory,
+ * destroy the task port.  When the caller's own task goes, this does not
+ * return.  When no task is left, the machine halts with success.
+ * Returns KERN_SUCCESS, or KERN_INVALID_ARGUMENT for an inactive task.
+ */
+kern_return_t task_terminate(struct task *task);
+
+/*
+ * task_kill_exception: print the `task NAME killed' line for an exception
+ * taken in user mode and terminate the task.  Does not return.
+ */
+void task_kill_exception(struct task *task, const char *what, unsigned vector,
+			 uint64_t rip, uint64_t addr) __attribute__((noreturn));
+
+/* task_count: tasks in existence. */
+unsigned task_count(void);
+
+static inline struct task *current_task(void)
+{
+	return current_thread()->task;
+}
+
+#endif /* _KERN_TASK_H_ */

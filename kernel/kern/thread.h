@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Threads.  A thread belongs to one task (NULL for kernel threads such as
+ * the idle thread) and is named in user space by its thread port.
+ *
+ * Locking: none yet: one CPU, and the kernel runs with interrupts disabled
+ * except in the idle loop, so every field is changed by one path at a time.
+ */
+#ifndef _KERN_THREAD_H_
+#define _KERN_THREAD_H_
+
+#include <stdint.h>
+#include <stdbool.h>
+#include <mach/kern_return.h>
+#include <mach/port.h>
+#include <machine/pcb.h>
+
+struct task;
+struct ipc_port;
+
+enum thread_state {
+	TH_RUN,		/* running or on the run queue */
+	TH_WAIT,	/* blocked: sleeping on a timeout, or forever */
+	TH_SUSP,	/* created, not resumed yet */
+	TH_DEAD,	/* terminated; freed once switched away from */
+};
+
+struct thread {
+	struct pcb		pcb;		/* must stay first */
+	struct task		*task;		/* NULL: kernel thread */
+	struct thread		*task_next;	/* task's thread list */
+	struct thread		*run_next;	/* run queue link (sched.c) */
+	enum thread_state	state;
+	bool			on_runq;
+	unsigned		quantum;	/* ticks left (sched.c) */
+	uint64_t		wakeup_tick;	/* clock.c: 0 = no timeout */
+	struct thread		*timeout_next;	/* clock.c list */
+	kern_return_t		wait_result;	/* why the wait ended */
+	struct ipc_port		*ith_self;	/* thread port (kernel-held) */
+	mach_port_name_t	ith_self_hint;	/* last name in own space */
+	unsigned		id;
+};
+
+/* thread_init: create the zone.  Once at boot. */
+void thread_init(void);
+
+/*
+ * thread_create: a new suspended user thread in `task', which will start
+ * at rip with rsp and rdi/rsi/rdx = a0..a2 once resumed.
+ * Returns KERN_SUCCESS or KERN_RESOURCE_SHORTAGE (nothing created).
+ */
+kern_return_t thread_create(struct task *task, uint64_t rip, uint64_t rsp,
+			    uint64_t a0, uint64_t a1, uint64_t a2,
+			    struct thread **threadp);
+
+/* thread_create_kernel: a kernel thread (not on any run queue yet). */
+struct thread *thread_create_kernel(void (*fn)(void *), void *arg);
+
+/* thread_resume: make a suspended thread runnable. */
+void thread_resume(struct thread *thread);
+
+/*
+ * thread_terminate: take the thread off every queue and mark it dead.
+ * A thread that is not running is freed now; the running one is freed
+ * after the next switch (thread_continue).  Does not switch.
+ */
+void thread_terminate(struct thread *thread);
+
+/*
+ * thread_continue: called on the new thread right after every switch with
+ * the thread switched from; frees it if it was dead.
+ */
+void thread_continue(struct thread *prev);
+
+/* thread_ast: the AST handler (reschedule requests). */
+void thread_ast(void);
+
+#endif /* _KERN_THREAD_H_ */
