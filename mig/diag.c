@@ -6,19 +6,21 @@
  * below is the registry (a code's text may be refined, its meaning never
  * changes; a retired code stays here, marked retired).
  *
- *   M0001 syntax error                    M0002 (reserved)
+ *   M0001 syntax error (also: parser stack exhausted)
+ *   M0002 (reserved, unused)
  *   M0003 unterminated comment            M0004 unterminated string
  *   M0005 invalid number                  M0006 stray character
  *   M0007 too many errors                 M0008 input too large
  *   M0010 duplicate subsystem             M0011 routine before subsystem
  *   M0012 subsystem base out of range     M0013 message id overflow
  *   M0014 message id collision (warning)  M0015 duplicate routine name
- *   M0016 skip count out of range         M0017 duplicate serverdemux/rcsid
+ *   M0016 skip count out of range, or too many routines
+ *   M0017 duplicate serverdemux/rcsid (warning)
  *   M0018 type left undefined by a types-only file (note, with -v)
  *   M0020 duplicate type name             M0021 unknown type
  *   M0022 recursive type definition       M0023 unknown IPC type name
  *   M0024 IPC type needs an explicit size M0025 bad IPC type size
- *   M0026 mixing port and data names      M0027 element type too complex
+ *   M0026 mixing port and data names      M0027 element or field that cannot nest
  *   M0028 array/string bound zero/too big M0029 unbounded array where a bound is needed
  *   M0030 strings not allowed here        M0031 ports not allowed here
  *   M0032 duplicate struct field          M0033 type nested too deeply
@@ -32,9 +34,14 @@
  *   M0048 request port is not a port      M0049 reply port is not a port
  *   M0050 second special argument         M0051 waittime/msgoption/msgseqno not an integer
  *   M0052 no request port                 M0053 out argument in a simpleroutine
- *   M0054 polymorphic data needs a size   M0055 duplicate flag (warning)
- *   M0056 duplicate import (warning)      M0057 inline data too large
+ *   M0054 (reserved, unused)              M0055 duplicate flag (warning)
+ *   M0056 (reserved, unused)              M0057 inline data too large
  *   M0058 islong and isnotlong            M0059 dealloc[] on inline data
+ * Back end (layout.c, sig.c, emit_*.c):
+ *   M0900 out of memory (fatal)           M0901 element size not whole bytes
+ *   M0902 element size over 16 bits       M0903 inline variable array, no max
+ *   M0904 datum too large for a message   M0905 message over 1 GiB
+ *   M0906 C type text too long            M0907 ids not consecutive (internal)
  */
 #include <stdarg.h>
 #include <string.h>

@@ -86,6 +86,7 @@ usage(FILE *out)
 	      "  -q               suppress warnings (-Q: print them, the default)\n"
 	      "  -v               verbose (-V: silent, the default)\n"
 	      "  -MD              write make dependencies to BASE-mig.d\n"
+	      "  -cc COMMAND      the preprocessor command (default: $CPP)\n"
 	      "  -DNAME[=VALUE], -UNAME, -IDIR\n"
 	      "                   passed to the preprocessor, as is any other\n"
 	      "                   option starting with '-'\n"
@@ -276,7 +277,7 @@ main(int argc, char **argv)
 	struct mig_ctx ctx;
 	struct argvec cpp = { 0 };
 	struct output outs[7];
-	size_t nouts = 0, len = 0, i;
+	size_t nouts = 0, len = 0, i, ncpp_default;
 	const char *input = NULL, *rtest_file = NULL;
 	char *buf = NULL, *base = NULL, *deptmp = NULL, *depfile = NULL;
 	bool dump_ir = false, md = false;
@@ -284,6 +285,7 @@ main(int argc, char **argv)
 
 	mig_ctx_init(&ctx);
 	cpp_command(&cpp);
+	ncpp_default = cpp.n;
 	for (a = 1; a < argc; a++) {
 		const char *o = argv[a];
 		const char **dst = NULL;
@@ -337,6 +339,44 @@ main(int argc, char **argv)
 			ctx.opt.verbose = false;
 		else if (strcmp(o, "-MD") == 0)
 			md = true;
+		else if (strlen(o) == 2 && strchr("sStTrR", o[1]) != NULL)
+			;	/* GNU MIG switches without effect here */
+		else if (strcmp(o, "-cc") == 0 && a + 1 < argc) {
+			/* GNU MIG: the preprocessor command */
+			struct argvec nc = { 0 };
+			const char *p = argv[++a];
+			size_t k;
+
+			for (k = 0; k < cpp.n; k++)	/* keep flags given so far */
+				if (k >= ncpp_default)
+					push(&nc, cpp.v[k]);
+			free_argvec(&cpp);
+			while (*p) {
+				const char *q;
+				char *w;
+
+				while (*p == ' ' || *p == '\t')
+					p++;
+				if (!*p)
+					break;
+				for (q = p; *q && *q != ' ' && *q != '\t'; q++)
+					;
+				w = strndup(p, (size_t)(q - p));
+				if (w == NULL)
+					exit(2);
+				push(&cpp, w);
+				free(w);
+				p = q;
+			}
+			ncpp_default = cpp.n;
+			for (k = 0; k < nc.n; k++)
+				push(&cpp, nc.v[k]);
+			free_argvec(&nc);
+		} else if (strcmp(o, "-i") == 0) {
+			fprintf(stderr, "mig: -i (one file per routine) is not supported\n");
+			status = 1;
+			goto out;
+		}
 		else if (strcmp(o, "--dump-ir") == 0)
 			dump_ir = true;
 		else if ((strcmp(o, "-D") == 0 || strcmp(o, "-U") == 0 ||

@@ -60,15 +60,16 @@ direct_slot(const struct mig_item *it)
 	       it->arg->kind == MIG_ARG_OUT && !t->outtran.func && !t->intran.func;
 }
 
-static const char *
-elem_server_ctype(const struct mig_type *t)
+/* The element type of an array parameter, whatever its C type is (an
+ * array typedef or a pointer typedef): the type of (*(T *)0)[0]. */
+static void
+param_elem_type(const struct mig_param *pp, char *buf, size_t n)
 {
-	const struct mig_type *e = t->element ? t->element : t;
+	const char *ct = pp->ctype;
 
-	e = mig_type_resolved(e);
-	while (e->element && (e->kind == MIG_TYPE_ARRAY || e->kind == MIG_TYPE_STRUCT))
-		e = mig_type_resolved(e->element);
-	return e->server_ctype;
+	if (strncmp(ct, "const ", 6) == 0)
+		ct += 6;
+	snprintf(buf, n, "__typeof__((*(%s *)0)[0])", ct);
 }
 
 /* The expression of a received (request) datum, before translation. */
@@ -271,18 +272,29 @@ emit_stub(struct sctx *s)
 						   ? t->intran.from_type : pp->ctype;
 
 				if (ri->storage == MIG_ST_PORT_ARRAY) {
-					const char *et = elem_server_ctype(t);
+					char et[MIG_SIG_TYPE_MAX + 64];
 
-					mp_line(p, "%s mig_a_%s[%u];", et, ri->field, ri->number);
+					param_elem_type(pp, et, sizeof et);
+					mp_line(p, "typedef %s mig_e_%s_t;", et, ri->field);
+					snprintf(et, sizeof et, "mig_e_%s_t", ri->field);
+					/* 8-byte rights (kernel pointers) are the slots
+					   themselves; 32-bit names are copied out of them */
+					mp_line(p, "%s *mig_a_%s = (void *)In%uP->%s;", et, ri->field,
+						ri->segment, ri->field);
+					mp_line(p, "%s mig_b_%s[sizeof(%s) == 8 ? 1 : %u];", et, ri->field,
+						et, ri->number);
+					mp_open(p, "if (sizeof(%s) != 8) {", et);
 					if (ri->variable)
 						mp_open(p, "for (mach_msg_type_number_t mig_i = 0; mig_i < mig_n_%s; mig_i++)",
 							ri->field);
 					else
 						mp_open(p, "for (mach_msg_type_number_t mig_i = 0; mig_i < %u; mig_i++)",
 							ri->number);
-					mp_line(p, "mig_a_%s[mig_i] = (%s)(uintptr_t)In%uP->%s[mig_i];",
+					mp_line(p, "mig_b_%s[mig_i] = (%s)(uintptr_t)In%uP->%s[mig_i];",
 						ri->field, et, ri->segment, ri->field);
 					mp_outdent(p);
+					mp_line(p, "mig_a_%s = mig_b_%s;", ri->field, ri->field);
+					mp_close(p, "}");
 				}
 				request_value(ri, raw, sizeof raw, from);
 				if (t->intran.func || t->destructor.func) {
@@ -353,8 +365,17 @@ emit_stub(struct sctx *s)
 				snprintf(out, n, "(void *)Out%uP->%s", oi->segment, oi->field);
 				break;
 			case MIG_ST_PORT_ARRAY:
-				mp_line(p, "%s mig_a_%s[%u];", elem_server_ctype(t), oi->field,
-					oi->number);
+				{
+					char et[MIG_SIG_TYPE_MAX + 64];
+
+					param_elem_type(pp, et, sizeof et);
+					mp_line(p, "typedef %s mig_e_%s_t;", et, oi->field);
+					snprintf(et, sizeof et, "mig_e_%s_t", oi->field);
+					mp_line(p, "%s mig_b_%s[sizeof(%s) == 8 ? 1 : %u];", et, oi->field,
+						et, oi->number);
+					mp_line(p, "%s *mig_a_%s = sizeof(%s) == 8 ? (void *)Out%uP->%s : (void *)mig_b_%s;",
+						et, oi->field, et, oi->segment, oi->field, oi->field);
+				}
 				snprintf(out, n, "mig_a_%s", oi->field);
 				break;
 			}
@@ -416,6 +437,13 @@ emit_stub(struct sctx *s)
 	for (i = 0; i < rp->nitems; i++) {
 		const struct mig_item *it = &rp->items[i];
 
+		if (!it->variable && it->is_string && it->is_inline) {
+			/* a fixed string always travels NUL-terminated (a no-op
+			   for any string that fits its buffer) */
+			mp_line(p, "Out%uP->%s[%llu] = '\\0';", it->segment, it->field,
+				(unsigned long long)it->max_bytes - 1);
+			continue;
+		}
 		if (!it->variable)
 			continue;
 		if (it->is_string && !it->arg->count) {
@@ -520,6 +548,7 @@ emit_stub(struct sctx *s)
 		case MIG_ST_ARRAY:
 			break;
 		case MIG_ST_PORT_ARRAY:
+			mp_open(p, "if (sizeof(mig_b_%s[0]) != 8)", f);
 			if (it->variable)
 				mp_open(p, "for (mach_msg_type_number_t mig_i = 0; mig_i < mig_cn_%s; mig_i++)",
 					a->name);
@@ -528,6 +557,7 @@ emit_stub(struct sctx *s)
 					it->number);
 			mp_line(p, "Out%uP->%s[mig_i] = (uint64_t)(uintptr_t)mig_a_%s[mig_i];",
 				it->segment, f, f);
+			mp_outdent(p);
 			mp_outdent(p);
 			break;
 		}
@@ -539,8 +569,12 @@ emit_stub(struct sctx *s)
 	} else {
 		const struct mig_segment *ls = &rp->segments[rp->nsegments - 1];
 
-		mp_line(p, "Out0P->Head.msgh_size = (mach_msg_size_t)(mig_roff%u + %llu);",
-			rp->nsegments - 1, (unsigned long long)ls->size);
+		if (ls->size == 0)
+			mp_line(p, "Out0P->Head.msgh_size = (mach_msg_size_t)mig_roff%u;",
+				rp->nsegments - 1);
+		else
+			mp_line(p, "Out0P->Head.msgh_size = (mach_msg_size_t)(mig_roff%u + %llu);",
+				rp->nsegments - 1, (unsigned long long)ls->size);
 	}
 	if (rp->always_complex)
 		mp_line(p, "Out0P->Head.msgh_bits |= MACH_MSGH_BITS_COMPLEX;");
@@ -681,6 +715,20 @@ mig_emit_server(struct mig_ctx *ctx, const struct mig_subsystem *ss, FILE *out)
 		}
 		mig_layout_free(&s.lay);
 		mig_sig_free(s.sig);
+	}
+	{
+		/* the table is indexed by id - base: the IR numbers routines
+		   (skips included) consecutively from the base */
+		unsigned idx = 0;
+
+		for (rt = ss->routines; rt; rt = rt->next, idx++)
+			if (rt->kind != MIG_SKIP &&
+			    (uint32_t)rt->id != (uint32_t)ss->base + idx) {
+				mig_diag(ctx, MIG_ERROR, rt->loc, "M0907",
+					 "routine '%s': message id %d is not base + %u",
+					 rt->name, (int)rt->id, idx);
+				rc = -1;
+			}
 	}
 	emit_demux(&pr, ss);
 	if (mp_finish(&pr) != 0)

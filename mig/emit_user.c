@@ -159,6 +159,9 @@ fill_item(struct uctx *u, const struct mig_msg *m, unsigned idx)
 				mp_line(p, "mig_put_desc(&%s->%sType, %s);", seg, f, desc);
 				mp_line(p, "(void)mig_strcpy_n(%s->%s, %s, %llu);", seg, f, val,
 					(unsigned long long)it->max_bytes);
+				/* the receiver's NUL test then takes one look */
+				mp_line(p, "%s->%s[%llu] = '\\0';", seg, f,
+					(unsigned long long)it->max_bytes - 1);
 			} else {
 				mp_open(p, "if (mig_unlikely(%s > %u))", cnt, it->number);
 				mp_line(p, "return MIG_ARRAY_TOO_LARGE;");
@@ -362,8 +365,12 @@ emit_stub(struct uctx *u)
 		} else {
 			const struct mig_segment *ls = &rq->segments[rq->nsegments - 1];
 
-			mp_line(p, "In0P->Head.msgh_size = (mach_msg_size_t)(mig_off%u + %llu);",
-				rq->nsegments - 1, (unsigned long long)ls->size);
+			if (ls->size == 0)
+				mp_line(p, "In0P->Head.msgh_size = (mach_msg_size_t)mig_off%u;",
+					rq->nsegments - 1);
+			else
+				mp_line(p, "In0P->Head.msgh_size = (mach_msg_size_t)(mig_off%u + %llu);",
+					rq->nsegments - 1, (unsigned long long)ls->size);
 		}
 		value_of(u, rqa, buf, sizeof buf);
 		mp_line(p, "In0P->Head.msgh_remote_port = (mach_port_t)(uintptr_t)%s;", buf);
@@ -377,7 +384,7 @@ emit_stub(struct uctx *u)
 			mp_line(p, "In0P->Head.msgh_local_port = MACH_PORT_NULL;");
 		} else if (routine) {
 			reply_port = "In0P->Head.msgh_local_port";
-			mp_line(p, "mach_port_t mig_reply = mig_get_reply_port();");
+			mp_line(p, "mach_port_t mig_reply = %smig_get_reply_port();", u->ss->subr_prefix);
 			mp_line(p, "In0P->Head.msgh_local_port = mig_reply;");
 			reply_port = "mig_reply";
 		} else {
@@ -418,17 +425,16 @@ emit_stub(struct uctx *u)
 
 		if (u->kernel) {
 			if (routine)
-				mp_line(p, "mig_result = mach_msg_rpc_from_kernel(&In0P->Head, In0P->Head.msgh_size, sizeof Mess);");
+				mp_line(p, "mig_result = mach_msg_rpc_from_kernel(&In0P->Head, %s, sizeof Mess);", send_size);
 			else
-				mp_line(p, "return mach_msg_send_from_kernel(&In0P->Head, In0P->Head.msgh_size);");
+				mp_line(p, "return mach_msg_send_from_kernel(&In0P->Head, %s);", send_size);
 		} else if (routine) {
-			mp_line(p, "mig_result = mach_msg(&In0P->Head, %s, %s,", opt, send_size);
+			mp_line(p, "mig_result = %smach_msg(&In0P->Head, %s, %s,", u->ss->subr_prefix, opt, send_size);
 			mp_line(p, "\tsizeof Mess, %s, %s, MACH_PORT_NULL);", reply_port, tmo);
 		} else {
-			mp_line(p, "return mach_msg(&In0P->Head, %s, %s,", opt, send_size);
+			mp_line(p, "return %smach_msg(&In0P->Head, %s, %s,", u->ss->subr_prefix, opt, send_size);
 			mp_line(p, "\t0, MACH_PORT_NULL, %s, MACH_PORT_NULL);", tmo);
 		}
-		(void)h;
 	}
 	if (!routine) {
 		mp_close(p, "}");
@@ -438,11 +444,11 @@ emit_stub(struct uctx *u)
 
 	mp_open(p, "if (mig_unlikely(mig_result != MACH_MSG_SUCCESS)) {");
 	if (!ra && !u->kernel)
-		mp_line(p, "mig_dealloc_reply_port(mig_reply);");
+		mp_line(p, "%smig_dealloc_reply_port(mig_reply);", u->ss->subr_prefix);
 	mp_line(p, "return mig_result;");
 	mp_close(p, "}");
 	if (!ra && !u->kernel)
-		mp_line(p, "mig_put_reply_port(mig_reply);");
+		mp_line(p, "%smig_put_reply_port(mig_reply);", u->ss->subr_prefix);
 	mp_blank(p);
 	mp_line(p, "Reply *Out0P = (Reply *)&Mess;");
 	mp_open(p, "if (mig_unlikely(Out0P->Head.msgh_id != %d)) {", (int)rt->id + 100);
@@ -450,7 +456,7 @@ emit_stub(struct uctx *u)
 	mp_line(p, "return MIG_SERVER_DIED;");
 	mp_outdent(p);
 	if (!ra && !u->kernel)
-		mp_line(p, "mig_dealloc_reply_port(mig_reply);");
+		mp_line(p, "%smig_dealloc_reply_port(mig_reply);", u->ss->subr_prefix);
 	mp_line(p, "return MIG_REPLY_MISMATCH;");
 	mp_close(p, "}");
 

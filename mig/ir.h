@@ -296,8 +296,12 @@ struct mig_subsystem {
 	const char *rcsid;		/* rcsid "..." or NULL (the string as
 					   written, quotes included) */
 	const char *serverdemux;	/* serverdemux NAME, else "<name>_server" */
-	const char *user_prefix;	/* from -prefix on the command line, or "" */
-	const char *subr_prefix;	/* from -subrprefix, or "" */
+	const char *user_prefix;	/* -prefix, or "": already applied by sema to
+					   every routine's user_name and server_name
+					   and to serverdemux (GNU MIG's meaning) */
+	const char *subr_prefix;	/* -subrprefix, or "": prefixes the runtime
+					   calls a user stub makes (mach_msg,
+					   mig_get_reply_port, ...), as GNU MIG's */
 };
 
 /* ------------------------------------------------------------------ */

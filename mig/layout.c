@@ -507,7 +507,9 @@ mig_layout_print_check(struct mig_printer *p, const struct mig_msg *m,
 						(unsigned long long)it->data_offset);
 				mp_line(p, "\t(((uint64_t)%sn_%s * %u + 7) & ~(uint64_t)7);",
 					o->var, it->field, it->elem_bytes);
-				if (last)
+				if (last && nx->size == 0)
+					mp_open(p, "if (mig_unlikely(%soff%u != %s))", o->var, s + 1, o->size);
+				else if (last)
 					mp_open(p, "if (mig_unlikely(%soff%u + %llu != %s))", o->var, s + 1,
 						(unsigned long long)nx->size, o->size);
 				else

@@ -158,7 +158,6 @@ param_declared(struct mig_param *p, const struct mig_arg *a, enum mig_side side)
 {
 	const char *ct = side_ctype(a, side);
 	bool sends = side_sends(a, side);
-	bool recvs = side_receives(a, side);
 	bool c_array = mig_type_is_c_array(a->type);
 	bool string = mig_type_is_string(a->type) && a->type->is_inline;
 	bool translated = side == MIG_SIDE_SERVER &&
@@ -218,7 +217,6 @@ param_declared(struct mig_param *p, const struct mig_arg *a, enum mig_side side)
 	}
 	/* ports and controls: by value */
 	p->input = true;
-	(void)recvs;
 	return set_ctype(p, "", ct);
 }
 
@@ -419,6 +417,7 @@ const char *
 mig_server_stub_name(const struct mig_subsystem *ss, const struct mig_routine *rt,
 		     char *buf, size_t size)
 {
-	snprintf(buf, size, "%s_X%s", ss->subr_prefix ? ss->subr_prefix : "", rt->name);
+	(void)ss;
+	snprintf(buf, size, "_X%s", rt->name);
 	return buf;
 }

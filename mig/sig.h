@@ -27,8 +27,9 @@
  *     name is polymorphic ("*namePoly" for received out data, by value for a
  *     received in datum and for sreplyport); never for the server's request
  *     port;
- *   - Dealloc (dealloc[]): on the side that sends the parent; SCopy
- *     (servercopy): server only;
+ *   - Dealloc (dealloc[]): on the side that sends the parent (the user:
+ *     by value for in data; the server: "*nameDealloc" for out data, it
+ *     decides); SCopy (servercopy): server only, by value;
  *   - server side C types are the translated ones (intran's result /
  *     outtran's argument) when translations are declared.
  *
