@@ -193,17 +193,33 @@ run_cpp(struct argvec *cmd, char **buf, size_t *len)
 struct output {
 	const char *file;
 	int (*emit)(struct mig_ctx *, const struct mig_subsystem *, FILE *);
+	char *tmp;		/* FILE.mig-tmp-PID while it is being written */
 };
 
+/*
+ * Write one output into a temporary file beside it; commit_outputs()
+ * renames them all once every one succeeded, so a failed run leaves the
+ * previous outputs exactly as they were.
+ */
 static int
-write_output(struct mig_ctx *ctx, const struct output *o)
+write_output(struct mig_ctx *ctx, struct output *o)
 {
 	FILE *f;
 	int rc;
 
 	if (ctx->opt.verbose)
 		fprintf(stderr, "mig: writing %s\n", o->file);
-	f = fopen(o->file, "w");
+	{
+		size_t n = strlen(o->file) + sizeof ".mig-tmp-" + 24;
+
+		o->tmp = malloc(n);
+		if (o->tmp == NULL) {
+			fprintf(stderr, "mig: out of memory\n");
+			return -1;
+		}
+		snprintf(o->tmp, n, "%s.mig-tmp-%ld", o->file, (long)getpid());
+	}
+	f = fopen(o->tmp, "w");
 	if (f == NULL) {
 		fprintf(stderr, "mig: cannot write %s: %s\n", o->file,
 			strerror(errno));
@@ -215,8 +231,29 @@ write_output(struct mig_ctx *ctx, const struct output *o)
 			strerror(errno));
 		rc = -1;
 	}
-	if (rc != 0)
-		remove(o->file);
+	return rc;
+}
+
+/* Rename the temporaries over the outputs when OK, else remove them. */
+static int
+commit_outputs(struct output *outs, unsigned n, bool ok)
+{
+	int rc = 0;
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		if (outs[i].tmp == NULL)
+			continue;
+		if (ok && rename(outs[i].tmp, outs[i].file) != 0) {
+			fprintf(stderr, "mig: cannot write %s: %s\n",
+				outs[i].file, strerror(errno));
+			rc = -1;
+		}
+		if (!ok || rc != 0)
+			remove(outs[i].tmp);
+		free(outs[i].tmp);
+		outs[i].tmp = NULL;
+	}
 	return rc;
 }
 
@@ -453,22 +490,24 @@ main(int argc, char **argv)
 			ctx.opt.header_file = mig_printf(&ctx, "%s.h", sub);
 	}
 	if (ctx.opt.header_file)
-		outs[nouts++] = (struct output){ ctx.opt.header_file, mig_emit_header };
+		outs[nouts++] = (struct output){ ctx.opt.header_file, mig_emit_header, NULL };
 	if (ctx.opt.user_file)
-		outs[nouts++] = (struct output){ ctx.opt.user_file, mig_emit_user };
+		outs[nouts++] = (struct output){ ctx.opt.user_file, mig_emit_user, NULL };
 	if (ctx.opt.server_file)
-		outs[nouts++] = (struct output){ ctx.opt.server_file, mig_emit_server };
+		outs[nouts++] = (struct output){ ctx.opt.server_file, mig_emit_server, NULL };
 	if (ctx.opt.sheader_file)
-		outs[nouts++] = (struct output){ ctx.opt.sheader_file, mig_emit_sheader };
+		outs[nouts++] = (struct output){ ctx.opt.sheader_file, mig_emit_sheader, NULL };
 	if (ctx.opt.iheader_file)
-		outs[nouts++] = (struct output){ ctx.opt.iheader_file, mig_emit_iheader };
+		outs[nouts++] = (struct output){ ctx.opt.iheader_file, mig_emit_iheader, NULL };
 	if (ctx.opt.list_file)
-		outs[nouts++] = (struct output){ ctx.opt.list_file, mig_emit_list };
+		outs[nouts++] = (struct output){ ctx.opt.list_file, mig_emit_list, NULL };
 	if (rtest_file)
-		outs[nouts++] = (struct output){ rtest_file, mig_emit_rtest };
-	for (i = 0; i < nouts; i++)
+		outs[nouts++] = (struct output){ rtest_file, mig_emit_rtest, NULL };
+	for (i = 0; i < nouts && status == 0; i++)
 		if (write_output(&ctx, &outs[i]) != 0)
 			status = 1;
+	if (commit_outputs(outs, nouts, status == 0 && ctx.nerrors == 0) != 0)
+		status = 1;
 deps:
 	if (md && status == 0 && nouts > 0 && write_deps(deptmp, depfile, outs, nouts) != 0)
 		status = 1;
