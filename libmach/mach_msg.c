@@ -30,3 +30,6 @@ mach_msg(mach_msg_header_t *msg, mach_msg_option_t option,
 					   rcv_size, rcv_name, timeout, notify);
 	return mr;
 }
+
+/* The name glibc's own code calls it by. */
+extern __typeof__(mach_msg) __mach_msg __attribute__((alias("mach_msg")));

@@ -3,13 +3,21 @@
  * Ports.  A port is named by rights held in IPC spaces (ipc_space.h).  A
  * port whose receive right the kernel holds (ip_receiver == IPC_SPACE_KERNEL)
  * represents a kernel object: its ip_kotype says which, ip_kobject points at
- * it (a task, a thread, the host...).
+ * it (a task, a thread, the host...); messages sent to it are served at
+ * once by ipc_kobject_server.
  *
- * The message queue, send-once and no-senders machinery arrive with the IPC
- * issue; the counters below are kept exact already so it can rely on them.
+ * References: every right (the receive right, each send right that an
+ * entry or a message holds, each send-once right), every queued message
+ * that names the port as its destination or carries it, and every kernel
+ * pointer holds one.  The last ipc_port_release frees the port.  An entry
+ * that holds both the receive right and send rights holds one reference.
  *
- * Locking: none yet (one CPU, non-preemptible kernel).  Fields are changed
- * only by ipc_port.c, ipc_right.c and ipc_space.c.
+ * A dead port (ip_active false) keeps its memory while references remain;
+ * the entries naming it turn into dead names when next looked at
+ * (ipc_right_check).
+ *
+ * Locking: none (one CPU, non-preemptible kernel).  Fields are changed only
+ * by the ipc/ files.
  */
 #ifndef _IPC_IPC_PORT_H_
 #define _IPC_IPC_PORT_H_
@@ -19,6 +27,9 @@
 #include <mach/port.h>
 
 struct ipc_space;
+struct ipc_pset;
+struct ipc_kmsg;
+struct thread;
 
 /* Kernel object types (kernel-internal numbering). */
 enum ipc_kobject_type {
@@ -30,24 +41,64 @@ enum ipc_kobject_type {
 	IKOT_MASTER_DEVICE,
 };
 
+/* A registered dead-name request (mach_port_request_notification). */
+struct ipc_dnrequest {
+	struct ipc_dnrequest	*dn_next;
+	struct ipc_space	*dn_space;	/* referenced */
+	mach_port_name_t	dn_name;	/* the name in dn_space */
+	struct ipc_port		*dn_notify;	/* send-once right */
+};
+
+/* A FIFO of messages. */
+struct ipc_kmsg_queue {
+	struct ipc_kmsg		*ikmq_head;
+	struct ipc_kmsg		*ikmq_tail;
+};
+
 struct ipc_port {
-	uint32_t		ip_references;	/* rights + kernel pointers */
+	uint32_t		ip_references;	/* see above */
 	bool			ip_active;	/* false once destroyed */
 	enum ipc_kobject_type	ip_kotype;
 	void			*ip_kobject;	/* the object, or NULL */
-	struct ipc_space	*ip_receiver;	/* holder of the receive right */
+	struct ipc_space	*ip_receiver;	/* receive right's holder; NULL
+						 * in transit or dead */
 	mach_port_name_t	ip_receiver_name;
+	struct ipc_pset		*ip_pset;	/* the set it is in, or NULL */
+	struct ipc_port		*ip_pset_next;	/* the set's member list */
 	uint32_t		ip_srights;	/* send rights in existence */
 	uint32_t		ip_sorights;	/* send-once rights */
 	uint32_t		ip_mscount;	/* make-send count */
 	uint32_t		ip_seqno;	/* next message sequence number */
+	uint32_t		ip_msgcount;	/* messages queued */
+	uint32_t		ip_qlimit;	/* queue limit for send rights */
+	struct ipc_kmsg_queue	ip_messages;
+	struct thread		*ip_rcv_waiters; /* receiving on the port */
+	struct thread		*ip_snd_waiters; /* waiting for queue room */
+	struct ipc_port		*ip_nsrequest;	/* no-senders: send-once */
+	uint32_t		ip_nssync;	/* notify at mscount >= this */
+	struct ipc_port		*ip_pdrequest;	/* port-destroyed: send-once */
+	struct ipc_dnrequest	*ip_dnrequests;	/* dead-name requests */
 };
 
 /* The receiver of kernel-object ports. */
 #define IPC_SPACE_KERNEL	((struct ipc_space *)1)
 
-/* ipc_port_init: create the port zone.  Once at boot. */
+/* A right to a destroyed port, carried in a message or a kernel slot. */
+#define IP_DEAD			((struct ipc_port *)~0UL)
+#define IP_VALID(port)		((port) != NULL && (port) != IP_DEAD)
+
+#define IPC_PORT_QLIMIT_DEFAULT	5	/* MACH_PORT_QLIMIT_DEFAULT */
+#define IPC_PORT_QLIMIT_MAX	16	/* MACH_PORT_QLIMIT_MAX */
+
+/* ipc_port_init: create the port zones.  Once at boot. */
 void ipc_port_init(void);
+
+/* ipc_dnrequest_alloc / _free: dead-name request records (NULL: no memory). */
+struct ipc_dnrequest *ipc_dnrequest_alloc(void);
+void ipc_dnrequest_free(struct ipc_dnrequest *dn);
+
+/* ipc_port_count: ports in existence (leak checks). */
+unsigned ipc_port_count(void);
 
 /*
  * ipc_port_alloc_kernel: a new active port received by the kernel,
@@ -59,30 +110,59 @@ struct ipc_port *ipc_port_alloc_kernel(enum ipc_kobject_type kotype,
 
 /*
  * ipc_port_alloc_receive: a new port whose receive right belongs to
- * `space' under `name' (set by ipc_space.c).  One reference.  NULL when out
- * of memory.
+ * `space' under `name' (the caller makes the entry).  One reference.
+ * NULL when out of memory.
  */
-struct ipc_port *ipc_port_alloc_receive(struct ipc_space *space);
+struct ipc_port *ipc_port_alloc_receive(struct ipc_space *space,
+					mach_port_name_t name);
 
 /* ipc_port_reference / ipc_port_release: take or drop a reference; the
  * last release frees the port. */
-void ipc_port_reference(struct ipc_port *port);
+static inline void ipc_port_reference(struct ipc_port *port)
+{
+	port->ip_references++;
+}
 void ipc_port_release(struct ipc_port *port);
 
 /*
- * ipc_port_make_send: a new send right for the caller (srights, mscount
- * and a reference).  The port must be active.
+ * ipc_port_make_send: a new send right (srights, mscount, a reference).
+ * ipc_port_copy_send: a new send right from an existing one (srights and
+ * a reference; IP_DEAD for a dead port).
+ * ipc_port_make_sonce: a new send-once right (sorights, a reference).
+ * The port must be active for the make calls.
  */
 struct ipc_port *ipc_port_make_send(struct ipc_port *port);
+struct ipc_port *ipc_port_copy_send(struct ipc_port *port);
+struct ipc_port *ipc_port_make_sonce(struct ipc_port *port);
 
-/* ipc_port_release_send: drop a send right made by ipc_port_make_send. */
+/*
+ * ipc_port_release_send: drop a send right; the last one of an active port
+ * with a no-senders request sends the notification.
+ */
 void ipc_port_release_send(struct ipc_port *port);
 
 /*
- * ipc_port_destroy: the receive right goes away: the port turns inactive
- * (its kernel object is disconnected) and the receiver's reference is
- * dropped.  Send rights held in spaces keep the (dead) port alive.
+ * ipc_port_release_sonce: drop a send-once right without using it: sends
+ * the send-once notification to the port when it is active (a kernel port
+ * just drops it).
+ */
+void ipc_port_release_sonce(struct ipc_port *port);
+
+/*
+ * ipc_port_destroy: the receive right goes away (its holder's reference is
+ * consumed).  With a port-destroyed request the right travels to the
+ * requester instead; otherwise the port dies: it leaves its set, its
+ * queued messages are destroyed, waiting receivers get MACH_RCV_PORT_DIED,
+ * waiting senders retry (and find it dead), dead-name notifications go
+ * out, the kernel object is disconnected.  May send notifications; does
+ * not block.
  */
 void ipc_port_destroy(struct ipc_port *port);
+
+/*
+ * ipc_port_nsrequest_check: send the no-senders notification if the port
+ * has a request and no send rights with mscount >= the request's sync.
+ */
+void ipc_port_nsrequest_check(struct ipc_port *port);
 
 #endif /* _IPC_IPC_PORT_H_ */

@@ -55,14 +55,15 @@ kern_return_t ipc_space_create(struct ipc_space **spacep)
 	return KERN_SUCCESS;
 }
 
-/* Double the table.  KERN_NO_SPACE at the limit. */
-static kern_return_t ipc_table_grow(struct ipc_space *space)
+kern_return_t ipc_table_grow(struct ipc_space *space)
 {
 	uint32_t old = space->is_table_size;
 	uint32_t pages = (uint32_t)(old / IE_PER_PAGE);
 	uint64_t pa;
 
 	if (old * 2 > IPC_TABLE_MAX)
+		return KERN_NO_SPACE;
+	if (!space->is_active)
 		return KERN_NO_SPACE;
 	pa = pmem_alloc(pages * 2);
 	if (pa == 0)
@@ -75,44 +76,6 @@ static kern_return_t ipc_table_grow(struct ipc_space *space)
 	space->is_table = table;
 	space->is_table_size = old * 2;
 	ipc_table_free_range(space, old, old * 2);
-	return KERN_SUCCESS;
-}
-
-struct ipc_entry *ipc_entry_lookup(struct ipc_space *space,
-				   mach_port_name_t name)
-{
-	uint32_t index = MACH_PORT_INDEX(name);
-	struct ipc_entry *entry;
-
-	if (index == 0 || index >= space->is_table_size)
-		return NULL;
-	entry = &space->is_table[index];
-	if (IE_BITS_GEN(entry->ie_bits) != MACH_PORT_GEN(name) ||
-	    IE_BITS_TYPE(entry->ie_bits) == MACH_PORT_TYPE_NONE)
-		return NULL;
-	return entry;
-}
-
-kern_return_t ipc_entry_alloc(struct ipc_space *space, mach_port_name_t *namep,
-			      struct ipc_entry **entryp)
-{
-	if (space->is_free == 0) {
-		kern_return_t kr = ipc_table_grow(space);
-
-		if (kr != KERN_SUCCESS)
-			return kr;
-	}
-	uint32_t index = space->is_free;
-	struct ipc_entry *entry = &space->is_table[index];
-	uint32_t gen = IE_BITS_GEN(entry->ie_bits) + IE_BITS_GEN_ONE;
-
-	space->is_free = entry->ie_next;
-	entry->ie_next = 0;
-	entry->ie_object = NULL;
-	entry->ie_bits = gen;
-	space->is_count++;
-	*namep = MACH_PORT_MAKE(index, gen);
-	*entryp = entry;
 	return KERN_SUCCESS;
 }
 
@@ -143,19 +106,65 @@ mach_port_name_t ipc_space_reverse_lookup(struct ipc_space *space,
 	return MACH_PORT_NULL;
 }
 
+kern_return_t ipc_entry_alloc_name(struct ipc_space *space,
+				   mach_port_name_t name,
+				   struct ipc_entry **entryp)
+{
+	uint32_t index = MACH_PORT_INDEX(name);
+	struct ipc_entry *entry;
+	uint32_t *pp;
+
+	if (!MACH_PORT_NAME_VALID(name) || index == 0)
+		return KERN_INVALID_VALUE;
+	if (index >= IPC_TABLE_MAX)
+		return KERN_NO_SPACE;
+	while (index >= space->is_table_size) {
+		kern_return_t kr = ipc_table_grow(space);
+
+		if (kr != KERN_SUCCESS)
+			return kr;
+	}
+	entry = &space->is_table[index];
+	if (IE_BITS_TYPE(entry->ie_bits) != MACH_PORT_TYPE_NONE)
+		return KERN_NAME_EXISTS;
+	/* Unlink the index from the free list. */
+	for (pp = &space->is_free; *pp != 0; pp = &space->is_table[*pp].ie_next) {
+		if (*pp == index) {
+			*pp = entry->ie_next;
+			break;
+		}
+	}
+	entry->ie_next = 0;
+	entry->ie_object = NULL;
+	entry->ie_bits = MACH_PORT_GEN(name);
+	space->is_count++;
+	*entryp = entry;
+	return KERN_SUCCESS;
+}
+
+void ipc_space_release(struct ipc_space *space)
+{
+	if (--space->is_references == 0)
+		zfree(ipc_space_zone, space);
+}
+
 void ipc_space_destroy(struct ipc_space *space)
 {
 	space->is_active = false;
 	for (uint32_t i = 1; i < space->is_table_size; i++) {
 		struct ipc_entry *e = &space->is_table[i];
 
-		if (IE_BITS_TYPE(e->ie_bits) != MACH_PORT_TYPE_NONE)
-			ipc_right_clean(space, e);
+		if (IE_BITS_TYPE(e->ie_bits) != MACH_PORT_TYPE_NONE) {
+			mach_port_name_t name =
+				MACH_PORT_MAKE(i, IE_BITS_GEN(e->ie_bits));
+
+			ipc_right_clean(space, e, name);
+			e->ie_bits = IE_BITS_GEN(e->ie_bits);
+		}
 	}
 	pmem_free(kvtophys(space->is_table),
 		  (unsigned)(space->is_table_size / IE_PER_PAGE));
 	space->is_table = NULL;
 	space->is_table_size = 0;
-	if (--space->is_references == 0)
-		zfree(ipc_space_zone, space);
+	ipc_space_release(space);
 }

@@ -44,17 +44,74 @@ kern_return_t ipc_space_create(struct ipc_space **spacep);
  */
 void ipc_space_destroy(struct ipc_space *space);
 
+/* ipc_space_reference / ipc_space_release: the last release frees it. */
+static inline void ipc_space_reference(struct ipc_space *space)
+{
+	space->is_references++;
+}
+void ipc_space_release(struct ipc_space *space);
+
+/*
+ * ipc_entry_alloc_name: the entry for the caller-chosen `name' (index and
+ * generation), which must be free.  Returns KERN_SUCCESS (fresh entry, type
+ * none), KERN_NAME_EXISTS (the index is in use), KERN_INVALID_VALUE
+ * (MACH_PORT_NULL, MACH_PORT_DEAD or index 0), KERN_NO_SPACE (index beyond
+ * IPC_TABLE_MAX) or KERN_RESOURCE_SHORTAGE.
+ */
+kern_return_t ipc_entry_alloc_name(struct ipc_space *space,
+				   mach_port_name_t name,
+				   struct ipc_entry **entryp);
+
 /* ipc_entry_lookup: the live entry named `name', or NULL. */
-struct ipc_entry *ipc_entry_lookup(struct ipc_space *space,
-				   mach_port_name_t name);
+static inline struct ipc_entry *ipc_entry_lookup(struct ipc_space *space,
+						 mach_port_name_t name)
+{
+	uint32_t index = MACH_PORT_INDEX(name);
+	struct ipc_entry *entry;
+
+	if (index == 0 || index >= space->is_table_size)
+		return NULL;
+	entry = &space->is_table[index];
+	if (IE_BITS_GEN(entry->ie_bits) != MACH_PORT_GEN(name) ||
+	    IE_BITS_TYPE(entry->ie_bits) == MACH_PORT_TYPE_NONE)
+		return NULL;
+	return entry;
+}
+
+/* ipc_table_grow: double the table.  KERN_NO_SPACE at the limit or for an
+ * inactive space, KERN_RESOURCE_SHORTAGE. */
+kern_return_t ipc_table_grow(struct ipc_space *space);
 
 /*
  * ipc_entry_alloc: a fresh entry (type none, urefs 0) and its new name.
  * Returns KERN_SUCCESS, KERN_NO_SPACE (table at its limit) or
  * KERN_RESOURCE_SHORTAGE.
  */
-kern_return_t ipc_entry_alloc(struct ipc_space *space, mach_port_name_t *namep,
-			      struct ipc_entry **entryp);
+static inline kern_return_t ipc_entry_alloc(struct ipc_space *space,
+					    mach_port_name_t *namep,
+					    struct ipc_entry **entryp)
+{
+	uint32_t index, gen;
+	struct ipc_entry *entry;
+
+	if (space->is_free == 0) {
+		kern_return_t kr = ipc_table_grow(space);
+
+		if (kr != KERN_SUCCESS)
+			return kr;
+	}
+	index = space->is_free;
+	entry = &space->is_table[index];
+	gen = IE_BITS_GEN(entry->ie_bits) + IE_BITS_GEN_ONE;
+	space->is_free = entry->ie_next;
+	entry->ie_next = 0;
+	entry->ie_object = NULL;
+	entry->ie_bits = gen;
+	space->is_count++;
+	*namep = MACH_PORT_MAKE(index, gen);
+	*entryp = entry;
+	return KERN_SUCCESS;
+}
 
 /* ipc_entry_dealloc: free an entry (its right already released). */
 void ipc_entry_dealloc(struct ipc_space *space, mach_port_name_t name,

@@ -1,44 +1,168 @@
 /* SPDX-License-Identifier: MIT */
-/* mach_msg_trap: the task_terminate request only (see mach_msg.h). */
+/* mach_msg_trap: the general path (see mach_msg.h). */
 #include <stddef.h>
 #include <stdbool.h>
 #include <ipc/mach_msg.h>
+#include <ipc/ipc_kmsg.h>
+#include <ipc/ipc_mqueue.h>
 #include <ipc/ipc_right.h>
 #include <ipc/ipc_port.h>
+#include <ipc/ipc_pset.h>
+#include <ipc/ipc_fastpath.h>
 #include <kern/task.h>
+#include <kern/ipc_kobject.h>
+#include <kern/sched.h>
 #include <kern/clock.h>
 #include <machine/copyio.h>
-#include <machine/pcb.h>
 
-/* The MIG reply to a routine with no out arguments: header + RetCode. */
-struct mig_reply_error {
-	mach_msg_header_t	head;
-	uint32_t		ret_code_type[2];	/* 8-byte descriptor */
-	int32_t			ret_code;
-	uint32_t		pad;
-};
-
-_Static_assert(sizeof(struct mig_reply_error) == 48, "reply is 48 bytes");
-
-#define MACH_MSG_TYPE_INTEGER_32	2
-#define MIG_REPLY_ID_OFFSET		100
-
-static bool msg_type_is_right(unsigned t)
+/* Send the message at `msg'; *handoff gets a receiver woken, not yet run. */
+static __attribute__((noinline)) mach_msg_return_t mach_msg_send(uint64_t msg, mach_msg_option_t option,
+				       mach_msg_size_t send_size,
+				       mach_msg_timeout_t timeout,
+				       struct thread **handoff)
 {
-	return t >= MACH_MSG_TYPE_MOVE_RECEIVE && t <= MACH_MSG_TYPE_MAKE_SEND_ONCE;
+	struct ipc_space *space = current_task()->itk_space;
+	uint64_t deadline = 0;
+	struct ipc_kmsg *kmsg;
+	struct ipc_port *dest;
+	mach_msg_header_t *h;
+	mach_msg_return_t mr;
+
+	if (send_size < sizeof(mach_msg_header_t) || (send_size & 3) != 0)
+		return MACH_SEND_MSG_TOO_SMALL;
+	if (send_size > IPC_KMSG_SIZE_MAX)
+		return MACH_SEND_NO_BUFFER;
+	kmsg = ipc_kmsg_alloc(send_size);
+	if (kmsg == NULL)
+		return MACH_SEND_NO_BUFFER;
+	h = &kmsg->ikm_header;
+	if (option & MACH_SEND_TIMEOUT)
+		deadline = clock_ticks() + clock_ms_to_ticks(timeout);
+
+	for (;;) {
+		uint64_t ticks = 0;
+
+		if (copyin((const void *)msg, h, send_size) != 0) {
+			ipc_kmsg_free(kmsg);
+			return MACH_SEND_INVALID_DATA;
+		}
+		h->msgh_size = send_size;
+		mr = ipc_kmsg_copyin_dest(space, h->msgh_bits,
+					  (mach_port_name_t)h->msgh_remote_port,
+					  &dest);
+		if (mr == MACH_MSG_SUCCESS && dest->ip_active &&
+		    dest->ip_receiver == IPC_SPACE_KERNEL &&
+		    ipc_kobject_refuses(dest, h->msgh_id))
+			mr = MACH_SEND_INVALID_DEST;
+		if (mr != MACH_MSG_SUCCESS) {
+			ipc_kmsg_free(kmsg);
+			return mr;
+		}
+		if (MACH_MSGH_BITS_REMOTE(h->msgh_bits) ==
+		    MACH_MSG_TYPE_MOVE_SEND_ONCE ||
+		    MACH_MSGH_BITS_REMOTE(h->msgh_bits) ==
+		    MACH_MSG_TYPE_MAKE_SEND_ONCE || !ipc_mqueue_full(dest))
+			break;
+		/* The queue is full: wait for room, still holding every right. */
+		if (option & MACH_SEND_TIMEOUT) {
+			uint64_t now = clock_ticks();
+
+			if (now >= deadline) {
+				ipc_kmsg_free(kmsg);
+				return MACH_SEND_TIMED_OUT;
+			}
+			ticks = deadline - now;
+		}
+		mr = ipc_mqueue_wait_room(dest, ticks);
+		if (mr != MACH_MSG_SUCCESS) {
+			ipc_kmsg_free(kmsg);
+			return mr;	/* TIMED_OUT or INTERRUPTED */
+		}
+	}
+	mr = ipc_kmsg_copyin(space, kmsg);
+	if (mr != MACH_MSG_SUCCESS) {
+		ipc_kmsg_free(kmsg);
+		return mr;
+	}
+	ipc_kmsg_dealloc_ool(current_task(), msg, kmsg);
+	*handoff = ipc_mqueue_send(kmsg, (option & MACH_RCV_MSG) != 0);
+	return MACH_MSG_SUCCESS;
 }
 
-/* Receive with nothing sendable yet: time out, or wait forever. */
-static mach_msg_return_t mach_msg_receive_nothing(mach_msg_option_t option,
-						  mach_msg_timeout_t timeout)
+mach_msg_return_t mach_msg_receive(uint64_t msg,
+					  mach_msg_option_t option,
+					  mach_msg_size_t rcv_size,
+					  mach_port_name_t rcv_name,
+					  mach_msg_timeout_t timeout,
+					  struct thread *handoff)
 {
-	if (option & MACH_RCV_TIMEOUT) {
-		if (timeout != 0)
-			clock_sleep(clock_ms_to_ticks(timeout));
-		return MACH_RCV_TIMED_OUT;
+	struct task *task = current_task();
+	struct ipc_space *space = task->itk_space;
+	struct ipc_entry *entry;
+	struct ipc_kmsg *kmsg = NULL;
+	uint32_t size = 0;
+	bool is_pset;
+	mach_msg_return_t mr;
+
+	entry = ipc_entry_lookup(space, rcv_name);
+	if (entry == NULL ||
+	    !(entry->ie_bits & (MACH_PORT_TYPE_RECEIVE | MACH_PORT_TYPE_PORT_SET))) {
+		mr = MACH_RCV_INVALID_NAME;
+		goto out_handoff;
 	}
-	clock_sleep(0);
-	return MACH_RCV_INTERRUPTED;		/* not reached yet */
+	is_pset = (entry->ie_bits & MACH_PORT_TYPE_PORT_SET) != 0;
+	if (!is_pset && ((struct ipc_port *)entry->ie_object)->ip_pset != NULL) {
+		mr = MACH_RCV_IN_SET;
+		goto out_handoff;
+	}
+	mr = ipc_mqueue_receive(entry->ie_object, is_pset, rcv_size,
+				(option & MACH_RCV_LARGE) != 0,
+				(option & MACH_RCV_TIMEOUT) != 0,
+				clock_ms_to_ticks(timeout), handoff,
+				&kmsg, &size);
+	if (mr == MACH_RCV_TOO_LARGE) {
+		/* Tell the caller the size it needs. */
+		(void)copyout(&size, (void *)(msg + 4), sizeof(size));
+		if (kmsg != NULL)
+			ipc_kmsg_destroy(kmsg);
+		return mr;
+	}
+	if (mr != MACH_MSG_SUCCESS)
+		return mr;
+	size = kmsg->ikm_header.msgh_size;
+	ipc_kmsg_copyout(space, task, kmsg);
+	if (copyout(&kmsg->ikm_header, (void *)msg, size) != 0)
+		mr = MACH_RCV_INVALID_DATA;
+	ipc_kmsg_free(kmsg);
+	return mr;
+
+out_handoff:
+	if (handoff != NULL)
+		sched_setrun(handoff);
+	return mr;
+}
+
+__attribute__((noinline))
+mach_msg_return_t mach_msg_general(uint64_t msg, mach_msg_option_t option,
+				   mach_msg_size_t send_size,
+				   mach_msg_size_t rcv_size,
+				   mach_port_name_t rcv_name,
+				   mach_msg_timeout_t timeout)
+{
+	struct thread *handoff = NULL;
+	mach_msg_return_t mr;
+
+	if (option & MACH_SEND_MSG) {
+		mr = mach_msg_send(msg, option, send_size, timeout, &handoff);
+		if (mr != MACH_MSG_SUCCESS)
+			return mr;
+	}
+	if (option & MACH_RCV_MSG)
+		return mach_msg_receive(msg, option, rcv_size, rcv_name,
+					timeout, handoff);
+	if (handoff != NULL)
+		sched_setrun(handoff);
+	return MACH_MSG_SUCCESS;
 }
 
 mach_msg_return_t mach_msg_trap(uint64_t msg, mach_msg_option_t option,
@@ -47,92 +171,9 @@ mach_msg_return_t mach_msg_trap(uint64_t msg, mach_msg_option_t option,
 				mach_port_name_t rcv_name,
 				mach_msg_timeout_t timeout)
 {
-	struct ipc_space *space = current_task()->itk_space;
-	struct trap_frame *tf = pcb_user_frame(&current_thread()->pcb);
-	mach_msg_header_t hdr;
-	struct ipc_port *dest, *reply = NULL, *rcv_port;
-	uint64_t notify;
-	unsigned rbits, lbits;
-	struct task *target;
-
-	/* The 7th argument, above the user stub's return address. */
-	if (copyin((const void *)(tf->rsp + 8), &notify, sizeof(notify)) != 0)
-		notify = 0;
-	(void)notify;				/* no notifications yet */
-
-	if (!(option & MACH_SEND_MSG)) {
-		if (!(option & MACH_RCV_MSG))
-			return MACH_MSG_SUCCESS;
-		if (ipc_right_lookup_receive(space, rcv_name, &rcv_port) !=
-		    KERN_SUCCESS)
-			return MACH_RCV_INVALID_NAME;
-		return mach_msg_receive_nothing(option, timeout);
-	}
-
-	/* Validate the send. */
-	if (send_size < sizeof(mach_msg_header_t) || (send_size & 3) != 0)
-		return MACH_SEND_MSG_TOO_SMALL;
-	if (send_size > MACH_MSG_SIZE_MAX)
-		return MACH_SEND_NO_BUFFER;
-	if (copyin((const void *)msg, &hdr, sizeof(hdr)) != 0)
-		return MACH_SEND_INVALID_DATA;
-	rbits = MACH_MSGH_BITS_REMOTE(hdr.msgh_bits);
-	lbits = MACH_MSGH_BITS_LOCAL(hdr.msgh_bits);
-	if (!msg_type_is_right(rbits) ||
-	    (lbits != 0 && !msg_type_is_right(lbits)))
-		return MACH_SEND_INVALID_HEADER;
-	if ((rbits != MACH_MSG_TYPE_COPY_SEND && rbits != MACH_MSG_TYPE_MOVE_SEND) ||
-	    ipc_right_lookup_send(space, (mach_port_name_t)hdr.msgh_remote_port,
-				  &dest) != KERN_SUCCESS)
-		return MACH_SEND_INVALID_DEST;
-	if (!dest->ip_active || dest->ip_kotype != IKOT_TASK ||
-	    hdr.msgh_id != MACH_TASK_TERMINATE_ID)
-		return MACH_SEND_INVALID_DEST;
-	if ((mach_port_name_t)hdr.msgh_local_port != MACH_PORT_NULL) {
-		if ((lbits != MACH_MSG_TYPE_MAKE_SEND_ONCE &&
-		     lbits != MACH_MSG_TYPE_MAKE_SEND) ||
-		    ipc_right_lookup_receive(space,
-					     (mach_port_name_t)hdr.msgh_local_port,
-					     &reply) != KERN_SUCCESS)
-			return MACH_SEND_INVALID_REPLY;
-	}
-	target = dest->ip_kobject;
-
-	/* Validate the receive of the reply, when there is one to get. */
-	bool want_reply = (option & MACH_RCV_MSG) && target != current_task();
-
-	if (want_reply) {
-		if (ipc_right_lookup_receive(space, rcv_name, &rcv_port) !=
-		    KERN_SUCCESS)
-			return MACH_RCV_INVALID_NAME;
-		if (rcv_port == reply && rcv_size < sizeof(struct mig_reply_error))
-			return MACH_RCV_TOO_LARGE;
-	}
-
-	/* Act. */
-	task_terminate(target);			/* no return for our own task */
-	if (!want_reply)
-		return MACH_MSG_SUCCESS;
-	if (rcv_port != reply)
-		return mach_msg_receive_nothing(option, timeout);
-
-	struct mig_reply_error r = {
-		.head = {
-			.msgh_bits = MACH_MSGH_BITS(0, MACH_MSG_TYPE_MOVE_SEND_ONCE),
-			.msgh_size = sizeof(r),
-			.msgh_remote_port = MACH_PORT_NULL,
-			.msgh_local_port = rcv_name,
-			.msgh_seqno = reply->ip_seqno++,
-			.msgh_id = MACH_TASK_TERMINATE_ID + MIG_REPLY_ID_OFFSET,
-		},
-		.ret_code_type = {
-			MACH_MSG_TYPE_INTEGER_32 | (32U << 8) | (1U << 29), 1
-		},
-		.ret_code = KERN_SUCCESS,
-		.pad = 0,
-	};
-
-	if (copyout(&r, (void *)msg, sizeof(r)) != 0)
-		return MACH_RCV_INVALID_DATA;
-	return MACH_MSG_SUCCESS;
+	if (ipc_fastpath_enabled)
+		return ipc_fastpath(msg, option, send_size, rcv_size, rcv_name,
+				    timeout);
+	return mach_msg_general(msg, option, send_size, rcv_size, rcv_name,
+				timeout);
 }

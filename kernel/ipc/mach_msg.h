@@ -1,31 +1,56 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mach_msg_trap, before general message passing exists (the IPC issue).
+ * mach_msg_trap (ABI.md): send, receive, or both (an RPC: send a request,
+ * then receive on the reply port, with a hand-off to the server thread the
+ * send woke).  The common RPC shapes go through ipc_fastpath.c first
+ * (off with the kernel word ipc_fastpath=0); it declines everything else
+ * with nothing changed and this general path does it.
  *
- * What it does now:
- *  - a send to a task port (a send right in the caller's space to a kernel
- *    port of type IKOT_TASK) with msgh_id 2008 (task_terminate) terminates
- *    that task.  For the caller's own task it does not return.  For another
- *    task, with MACH_RCV_MSG on the reply port named as msgh_local_port, the
- *    kernel writes the MIG reply (id 2108, RetCode KERN_SUCCESS) into the
- *    receive buffer;
- *  - a receive with no send: no message can arrive yet, so it returns
- *    MACH_RCV_TIMED_OUT after the timeout with MACH_RCV_TIMEOUT, and blocks
- *    forever without it (as Mach would).
+ * Send (MACH_SEND_MSG), checked before anything changes:
+ *  MACH_SEND_MSG_TOO_SMALL	send_size < 32, not a multiple of 4, or a
+ *				descriptor/datum runs past the end
+ *  MACH_SEND_NO_BUFFER		send_size > IPC_KMSG_SIZE_MAX, no kernel
+ *				memory, out-of-line datum too big
+ *  MACH_SEND_INVALID_DATA	the message cannot be read
+ *  MACH_SEND_INVALID_HEADER	a header disposition that is not a send
+ *				disposition (or MOVE_RECEIVE)
+ *  MACH_SEND_INVALID_DEST	the destination name does not hold the right
+ *				its disposition needs, or is dead
+ *  MACH_SEND_INVALID_REPLY	the same for the reply port
+ *  MACH_SEND_INVALID_TYPE	a port descriptor with a bad msgt_size
+ *  MACH_SEND_INVALID_RIGHT	a port in the body does not hold the right
+ *				(also: used up by an earlier one)
+ *  MACH_SEND_INVALID_MEMORY	out-of-line memory cannot be read
+ *  MACH_SEND_TIMED_OUT		MACH_SEND_TIMEOUT and the queue stayed full
+ *  MACH_SEND_INTERRUPTED	thread_abort while waiting for queue room
+ *				(libmach's mach_msg retries unless
+ *				MACH_SEND_INTERRUPT)
+ * On any of these the sender's rights and memory are as they were.  With
+ * a send right, a full queue (ip_qlimit messages) blocks the sender before
+ * its rights are taken; send-once rights and kernel ports never block.
+ * The message is copied: out-of-line memory too (a copy for now, not
+ * copy-on-write); msgt_deallocate then removes the sender's pages, but
+ * only inside the region where received out-of-line memory lands
+ * (ipc_kmsg_dealloc_ool) until vm_maps exist.
+ * A message to a kernel port is served during the send (kern/ipc_kobject.c);
+ * one whose msgh_id belongs to a kernel interface the port's object does
+ * not serve is refused with MACH_SEND_INVALID_DEST.
  *
- * Errors, checked before anything is done:
- *  MACH_SEND_MSG_TOO_SMALL	send_size < 32 or not a multiple of 4
- *  MACH_SEND_NO_BUFFER		send_size > MACH_MSG_SIZE_MAX
- *  MACH_SEND_INVALID_DATA	the header cannot be read
- *  MACH_SEND_INVALID_HEADER	a disposition that is not a port right type
- *  MACH_SEND_INVALID_DEST	dest is not a send right of the caller, not
- *				a task port, or the msgh_id is not 2008:
- *				no kernel server answers anything else yet
- *  MACH_SEND_INVALID_REPLY	msgh_local_port is not a receive right
- *				(for MAKE_SEND_ONCE / MAKE_SEND)
- *  MACH_RCV_INVALID_NAME	rcv_name is not a receive right
- *  MACH_RCV_TOO_LARGE		the reply does not fit in rcv_size
- *  MACH_RCV_INVALID_DATA	the reply cannot be written
+ * Receive (MACH_RCV_MSG) from rcv_name, a receive right or a port set:
+ *  MACH_RCV_INVALID_NAME	neither
+ *  MACH_RCV_IN_SET		a port that is in a set
+ *  MACH_RCV_TIMED_OUT		MACH_RCV_TIMEOUT and nothing came in time
+ *  MACH_RCV_TOO_LARGE		the next message is bigger than rcv_size: it
+ *				is destroyed; with MACH_RCV_LARGE it stays
+ *				queued and its size is written to msgh_size
+ *  MACH_RCV_PORT_DIED		the port or set went away while waiting
+ *  MACH_RCV_PORT_CHANGED	the port moved into a set while waiting
+ *  MACH_RCV_INTERRUPTED	thread_abort while waiting (libmach's
+ *				mach_msg retries unless MACH_RCV_INTERRUPT)
+ *  MACH_RCV_INVALID_DATA	the buffer cannot be written (the message's
+ *				rights are in the space already)
+ * The seventh argument (notify) is ignored: MACH_SEND_NOTIFY and
+ * MACH_RCV_NOTIFY are not supported.
  */
 #ifndef _IPC_MACH_MSG_H_
 #define _IPC_MACH_MSG_H_
@@ -33,17 +58,34 @@
 #include <stdint.h>
 #include <mach/message.h>
 
-#define MACH_MSG_SIZE_MAX	(1024 * 1024)
 #define MACH_TASK_TERMINATE_ID	2008	/* mach.defs: task_terminate */
+#define MACH_THREAD_TERMINATE_ID 2016	/* mach.defs: thread_terminate */
 
-/*
- * mach_msg_trap: the 7th argument (notify) is read from the user stack at
- * the trap frame's rsp + 8.
- */
+struct thread;
+
+/* mach_msg_trap: the trap (the fast path first, when it is on). */
 mach_msg_return_t mach_msg_trap(uint64_t msg, mach_msg_option_t option,
 				mach_msg_size_t send_size,
 				mach_msg_size_t rcv_size,
 				mach_port_name_t rcv_name,
 				mach_msg_timeout_t timeout);
+
+/* mach_msg_general: the whole trap by the general path. */
+mach_msg_return_t mach_msg_general(uint64_t msg, mach_msg_option_t option,
+				   mach_msg_size_t send_size,
+				   mach_msg_size_t rcv_size,
+				   mach_port_name_t rcv_name,
+				   mach_msg_timeout_t timeout);
+
+/*
+ * mach_msg_receive: the receive half by the general path, after a send
+ * that woke `handoff' (run it if the receive must wait; else make it
+ * runnable), or NULL.
+ */
+mach_msg_return_t mach_msg_receive(uint64_t msg, mach_msg_option_t option,
+				   mach_msg_size_t rcv_size,
+				   mach_port_name_t rcv_name,
+				   mach_msg_timeout_t timeout,
+				   struct thread *handoff);
 
 #endif /* _IPC_MACH_MSG_H_ */

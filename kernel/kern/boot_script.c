@@ -231,7 +231,11 @@ const char *boot_script_subst(const char *word, struct boot_cmd *cmd,
 			val = var_value(p + 2, (size_t)(end - p - 2), cmd, cmds,
 					ncmds);
 			if (val == NULL) {
-				*whyp = "undefined ${variable}";
+				static char why[80];
+
+				ksnprintf(why, sizeof(why), "undefined variable %.*s",
+					  (int)(end - p + 1), p);
+				*whyp = why;
 				return NULL;
 			}
 			p = end + 1;

@@ -90,7 +90,7 @@ static const char *bootstrap_load(const struct boot_module *mod,
 
 	if (why != NULL)
 		return why;
-	if (task_create(basename_of(cmd->words[0]), &task) != KERN_SUCCESS)
+	if (task_create_kernel(basename_of(cmd->words[0]), &task) != KERN_SUCCESS)
 		return "out of memory for the task";
 	task->stack_lo = USER_STACK_TOP - USER_STACK_SIZE;
 	task->stack_hi = USER_STACK_TOP;
@@ -123,11 +123,11 @@ static const char *bootstrap_start(struct boot_cmd *cmd, uint64_t entry,
 			      &uargv, &uenvp);
 	if (why != NULL)
 		return why;
-	if (thread_create(cmd->task, entry, sp, cmd->nwords, uargv, uenvp,
+	if (thread_create_user(cmd->task, entry, sp, cmd->nwords, uargv, uenvp,
 			  &th) != KERN_SUCCESS)
 		return "out of memory for the thread";
 	if (cmd->resume)
-		thread_resume(th);
+		(void)thread_resume(th);
 	return NULL;
 }
 

@@ -47,6 +47,11 @@ void clock_cancel(struct thread *th)
 
 int clock_sleep(uint64_t nticks)
 {
+	return clock_sleep_to(nticks, NULL);
+}
+
+int clock_sleep_to(uint64_t nticks, struct thread *next)
+{
 	struct thread *th = current_thread();
 
 	th->state = TH_WAIT;
@@ -60,7 +65,7 @@ int clock_sleep(uint64_t nticks)
 		th->timeout_next = *pp;
 		*pp = th;
 	}
-	sched_block();
+	sched_block_to(next);
 	return th->wait_result;
 }
 

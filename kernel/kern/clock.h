@@ -27,9 +27,15 @@ uint64_t clock_ms_to_ticks(uint64_t ms);
 
 /*
  * clock_sleep: block the current thread for `ticks' ticks (0: forever,
- * until thread_terminate).  Returns KERN_SUCCESS when the time is up.
+ * until thread_destroy).  Returns KERN_SUCCESS when the time is up.
  */
 int clock_sleep(uint64_t ticks);
+
+/*
+ * clock_sleep_to: clock_sleep, switching straight to `next' (a runnable
+ * thread not on the run queue, e.g. one just woken by IPC) if not NULL.
+ */
+int clock_sleep_to(uint64_t ticks, struct thread *next);
 
 /* clock_cancel: take a thread off the timeout list (termination). */
 void clock_cancel(struct thread *thread);

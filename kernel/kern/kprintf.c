@@ -81,6 +81,18 @@ static void kp_format(struct kp_out *o, const char *fmt, va_list ap)
 		}
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (*fmt++ - '0');
+		int prec = -1;
+
+		if (*fmt == '.') {
+			fmt++;
+			prec = 0;
+			if (*fmt == '*') {
+				prec = va_arg(ap, int);
+				fmt++;
+			}
+			while (*fmt >= '0' && *fmt <= '9')
+				prec = prec * 10 + (*fmt++ - '0');
+		}
 		while (*fmt == 'l' || *fmt == 'z') {
 			lng++;
 			fmt++;
@@ -96,11 +108,13 @@ static void kp_format(struct kp_out *o, const char *fmt, va_list ap)
 			if (s == NULL)
 				s = "(null)";
 			n = (int)strlen(s);
+			if (prec >= 0 && prec < n)
+				n = prec;
 			if (!left)
 				for (int i = n; i < width; i++)
 					kp_putc(o, ' ');
-			while (*s != '\0')
-				kp_putc(o, *s++);
+			for (int i = 0; i < n; i++)
+				kp_putc(o, s[i]);
 			if (left)
 				for (int i = n; i < width; i++)
 					kp_putc(o, ' ');

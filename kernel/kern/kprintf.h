@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Kernel console output.  Formats: %c %s %d %i %u %x %p with the l, ll, z
- * length modifiers, a field width and the 0 and - flags.
+ * length modifiers, a field width, the 0 and - flags, and a precision
+ * (digits or *) for %s.
  */
 #ifndef _KERN_KPRINTF_H_
 #define _KERN_KPRINTF_H_

@@ -12,8 +12,20 @@
 #include <ipc/ipc_right.h>
 #include <ipc/mach_msg.h>
 #include <mach/thread_switch.h>
+#include <mach/syscall_sw.h>
 #include <machine/copyio.h>
 #include <machine/console.h>
+
+/* The kernel's trap numbers are libmach's (ABI.md). */
+_Static_assert(-MACH_MSG_TRAP_NUM == MACH_TRAP_mach_msg_trap, "trap number");
+_Static_assert(-MACH_REPLY_PORT_NUM == MACH_TRAP_mach_reply_port, "trap number");
+_Static_assert(-MACH_THREAD_SELF_NUM == MACH_TRAP_mach_thread_self, "trap number");
+_Static_assert(-MACH_TASK_SELF_NUM == MACH_TRAP_mach_task_self, "trap number");
+_Static_assert(-MACH_HOST_SELF_NUM == MACH_TRAP_mach_host_self, "trap number");
+_Static_assert(-MACH_PRINT_NUM == MACH_TRAP_mach_print, "trap number");
+_Static_assert(-SWTCH_PRI_NUM == MACH_TRAP_swtch_pri, "trap number");
+_Static_assert(-SWTCH_NUM == MACH_TRAP_swtch, "trap number");
+_Static_assert(-THREAD_SWITCH_NUM == MACH_TRAP_thread_switch, "trap number");
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"

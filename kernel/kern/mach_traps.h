@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <mach/kern_return.h>
 #include <mach/port.h>
-#include <mach/syscall_sw.h>
+#include <kern/syscall_sw.h>
 
 /*
  * The table is stored in reverse, MACH_TRAP_SLOT(n) for trap -n, so that
@@ -26,10 +26,23 @@
 extern const void *const mach_trap_table[MACH_TRAP_TABLE_SIZE];
 extern void mach_msg_trap_entry(void);
 
+/* mach_trap_invalid: any unused trap number.  Returns KERN_INVALID_ARGUMENT. */
 kern_return_t mach_trap_invalid(void);
+
+/*
+ * mach_task_self / mach_thread_self / mach_host_self: a send right to the
+ * caller's task port, thread port, or the host name port, added to the
+ * caller's space: the same name every time, one more user reference each
+ * call (as GNU Mach).  MACH_PORT_NULL if the space is full.
+ */
 mach_port_name_t mach_task_self_trap(void);
 mach_port_name_t mach_thread_self_trap(void);
 mach_port_name_t mach_host_self_trap(void);
+
+/*
+ * mach_reply_port: a new port whose receive right the caller holds under
+ * the returned name.  MACH_PORT_NULL when out of names or memory.
+ */
 mach_port_name_t mach_reply_port_trap(void);
 
 /*

@@ -118,6 +118,17 @@ void sched_block(void)
 	sched_switch_to(next != NULL ? next : idle_thread);
 }
 
+void sched_block_to(struct thread *next)
+{
+	if (next == NULL || next->state != TH_RUN) {
+		sched_block();
+		return;
+	}
+	if (next->on_runq)
+		sched_remove(next);
+	sched_switch_to(next);
+}
+
 void sched_tick(void)
 {
 	struct thread *cur = current_thread();

@@ -46,6 +46,12 @@ void sched_handoff(struct thread *thread);
  */
 void sched_block(void);
 
+/*
+ * sched_block_to: sched_block, but run `next' (runnable, not on the run
+ * queue: the IPC hand-off) if not NULL.
+ */
+void sched_block_to(struct thread *next);
+
 /* sched_tick: a clock tick from user mode; preempts at quantum end. */
 void sched_tick(void);
 

@@ -15,6 +15,9 @@
 #include <kern/host.h>
 #include <kern/bootstrap.h>
 #include <ipc/ipc_port.h>
+#include <ipc/ipc_pset.h>
+#include <ipc/ipc_kmsg.h>
+#include <ipc/ipc_fastpath.h>
 #include <ipc/ipc_space.h>
 #include <machine/machine.h>
 #include <machine/pmap.h>
@@ -79,6 +82,8 @@ void setup_main(struct boot_info *bi)
 	pmap_init();
 	ipc_port_init();
 	ipc_space_init();
+	ipc_pset_init();
+	ipc_kmsg_init();
 	task_init();
 	thread_init();
 	host_init();
@@ -86,6 +91,8 @@ void setup_main(struct boot_info *bi)
 		pmem_free_count() * 4, pmem_total_count() * 4, bi->nmods);
 	clock_init();
 
+	if (kernel_option("ipc_fastpath=0"))
+		ipc_fastpath_enabled = false;
 	ntasks = bootstrap_create_tasks(bi);
 	booting = false;
 	if (kernel_option("test_panic"))
@@ -94,7 +101,9 @@ void setup_main(struct boot_info *bi)
 		kprintf("machkernel: boot: timestamps: kernel entry %lu, setup_main %lu, tasks ready %lu\n",
 			arch_boot_timestamp(), t_start, arch_timestamp());
 	if (ntasks == 0) {
-		kprintf("machkernel: no task to run\n");
+		if (bi->nmods != 0)
+			panic("no boot module could be started");
+		kprintf("machkernel: no boot modules\n");
 		machine_shutdown();
 	}
 	sched_start();

@@ -28,7 +28,7 @@ unsigned task_count(void)
 	return task_nr;
 }
 
-kern_return_t task_create(const char *name, struct task **taskp)
+kern_return_t task_create_kernel(const char *name, struct task **taskp)
 {
 	struct task *task = zalloc(task_zone);
 	size_t i;
@@ -53,6 +53,7 @@ kern_return_t task_create(const char *name, struct task **taskp)
 	task->thread_count = 0;
 	task->stack_lo = 0;
 	task->stack_hi = 0;
+	task->ipc_ool_next = 0;
 	task->id = ++task_next_id;
 	task->next = task_list;
 	task_list = task;
@@ -69,6 +70,15 @@ fail_task:
 	return KERN_RESOURCE_SHORTAGE;
 }
 
+kern_return_t task_create(struct task *parent, int inherit_memory,
+			  struct task **childp)
+{
+	(void)inherit_memory;
+	if (parent == NULL || !parent->active)
+		return KERN_INVALID_ARGUMENT;
+	return task_create_kernel(parent->name, childp);
+}
+
 kern_return_t task_terminate(struct task *task)
 {
 	bool self = current_thread() != NULL && current_thread()->task == task;
@@ -79,7 +89,7 @@ kern_return_t task_terminate(struct task *task)
 	/* From here on nothing can fail. */
 	task->active = false;
 	while (task->threads != NULL)
-		thread_terminate(task->threads);
+		thread_destroy(task->threads);
 	ipc_port_destroy(task->itk_self);
 	task->itk_self = NULL;
 	ipc_space_destroy(task->itk_space);

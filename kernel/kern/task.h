@@ -33,6 +33,7 @@ struct task {
 	unsigned		thread_count;
 	uint64_t		stack_lo;	/* demand-zero stack region */
 	uint64_t		stack_hi;
+	uint64_t		ipc_ool_next;	/* next out-of-line region */
 	struct task		*next;		/* all tasks */
 	unsigned		id;
 };
@@ -41,11 +42,20 @@ struct task {
 void task_init(void);
 
 /*
- * task_create: a new task with an empty address space and IPC space, a task
+ * task_create_kernel: a new task with an empty address space and IPC space, a task
  * port, and no threads.  `name' is copied (truncated).
  * Returns KERN_SUCCESS or KERN_RESOURCE_SHORTAGE (nothing created).
  */
-kern_return_t task_create(const char *name, struct task **taskp);
+kern_return_t task_create_kernel(const char *name, struct task **taskp);
+
+/*
+ * task_create (mach.defs): a new task with no threads, an empty address
+ * space and IPC space, named after `parent'.  inherit_memory is ignored
+ * (no vm_maps to copy yet).  KERN_INVALID_ARGUMENT for a NULL parent,
+ * KERN_RESOURCE_SHORTAGE.
+ */
+kern_return_t task_create(struct task *parent, int inherit_memory,
+			  struct task **childp);
 
 /*
  * task_terminate: stop every thread, release the task's rights and memory,

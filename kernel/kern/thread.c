@@ -8,6 +8,9 @@
 #include <kern/zalloc.h>
 #include <kern/panic.h>
 #include <ipc/ipc_port.h>
+#include <ipc/ipc_mqueue.h>
+#include <kern/kstring.h>
+#include <mach/thread_status.h>
 
 static zone_t thread_zone;
 static unsigned thread_next_id;
@@ -38,6 +41,12 @@ static struct thread *thread_alloc(void)
 	th->wait_result = KERN_SUCCESS;
 	th->ith_self = NULL;
 	th->ith_self_hint = MACH_PORT_NULL;
+	th->ith_waitq = NULL;
+	th->ith_wait_next = NULL;
+	th->ith_wait_mr = 0;
+	th->ith_kmsg = NULL;
+	th->ith_rcv_max = 0;
+	th->ith_kmsg_cache = NULL;
 	th->id = ++thread_next_id;
 	return th;
 }
@@ -48,7 +57,7 @@ static void thread_free(struct thread *th)
 	zfree(thread_zone, th);
 }
 
-kern_return_t thread_create(struct task *task, uint64_t rip, uint64_t rsp,
+kern_return_t thread_create_user(struct task *task, uint64_t rip, uint64_t rsp,
 			    uint64_t a0, uint64_t a1, uint64_t a2,
 			    struct thread **threadp)
 {
@@ -80,20 +89,24 @@ struct thread *thread_create_kernel(void (*fn)(void *), void *arg)
 	return th;
 }
 
-void thread_resume(struct thread *thread)
+kern_return_t thread_resume(struct thread *thread)
 {
-	if (thread->state == TH_SUSP) {
-		thread->state = TH_RUN;
-		sched_setrun(thread);
-	}
+	if (thread == NULL)
+		return KERN_INVALID_ARGUMENT;
+	if (thread->state != TH_SUSP)
+		return KERN_FAILURE;
+	thread->state = TH_RUN;
+	sched_setrun(thread);
+	return KERN_SUCCESS;
 }
 
-void thread_terminate(struct thread *thread)
+void thread_destroy(struct thread *thread)
 {
 	struct task *task = thread->task;
 
 	sched_remove(thread);
 	clock_cancel(thread);
+	ipc_thread_terminate(thread);
 	if (task != NULL) {
 		struct thread **pp = &task->threads;
 
@@ -114,13 +127,83 @@ void thread_terminate(struct thread *thread)
 		thread_free(thread);
 }
 
+kern_return_t thread_create(struct task *parent, struct thread **childp)
+{
+	if (parent == NULL || !parent->active)
+		return KERN_INVALID_ARGUMENT;
+	return thread_create_user(parent, 0, 0, 0, 0, 0, childp);
+}
+
+kern_return_t thread_set_state(struct thread *thread, int flavor,
+			       const thread_state_t state,
+			       mach_msg_type_number_t count)
+{
+	struct i386_thread_state st;
+	struct trap_frame *tf;
+
+	if (thread == NULL || flavor != i386_THREAD_STATE ||
+	    count < i386_THREAD_STATE_COUNT)
+		return KERN_INVALID_ARGUMENT;
+	if (thread->state != TH_SUSP)
+		return KERN_FAILURE;
+	memcpy(&st, state, sizeof(st));
+	tf = pcb_user_frame(&thread->pcb);
+	tf->r8 = st.r8; tf->r9 = st.r9; tf->r10 = st.r10; tf->r11 = st.r11;
+	tf->r12 = st.r12; tf->r13 = st.r13; tf->r14 = st.r14; tf->r15 = st.r15;
+	tf->rdi = st.rdi; tf->rsi = st.rsi; tf->rbp = st.rbp; tf->rbx = st.rbx;
+	tf->rdx = st.rdx; tf->rcx = st.rcx; tf->rax = st.rax;
+	tf->rip = st.rip;
+	tf->rsp = st.ursp;
+	return KERN_SUCCESS;
+}
+
+kern_return_t thread_get_state(struct thread *thread, int flavor,
+			       thread_state_t state,
+			       mach_msg_type_number_t *count)
+{
+	struct i386_thread_state st;
+	struct trap_frame *tf;
+
+	if (thread == NULL || flavor != i386_THREAD_STATE ||
+	    *count < i386_THREAD_STATE_COUNT)
+		return KERN_INVALID_ARGUMENT;
+	tf = pcb_user_frame(&thread->pcb);
+	memset(&st, 0, sizeof(st));
+	st.r8 = tf->r8; st.r9 = tf->r9; st.r10 = tf->r10; st.r11 = tf->r11;
+	st.r12 = tf->r12; st.r13 = tf->r13; st.r14 = tf->r14; st.r15 = tf->r15;
+	st.rdi = tf->rdi; st.rsi = tf->rsi; st.rbp = tf->rbp; st.rbx = tf->rbx;
+	st.rdx = tf->rdx; st.rcx = tf->rcx; st.rax = tf->rax;
+	st.rip = tf->rip;
+	st.cs = (unsigned int)tf->cs;
+	st.rfl = tf->rflags;
+	st.ursp = tf->rsp;
+	st.rsp = tf->rsp;
+	st.ss = (unsigned int)tf->ss;
+	memcpy(state, &st, sizeof(st));
+	*count = i386_THREAD_STATE_COUNT;
+	return KERN_SUCCESS;
+}
+
+kern_return_t thread_terminate(struct thread *thread)
+{
+	if (thread == NULL || thread->task == NULL)
+		return KERN_INVALID_ARGUMENT;
+	thread_destroy(thread);
+	if (thread == current_thread())
+		sched_block();			/* no return */
+	return KERN_SUCCESS;
+}
+
+kern_return_t thread_abort(struct thread *thread)
+{
+	if (thread == NULL)
+		return KERN_INVALID_ARGUMENT;
+	(void)ipc_thread_abort(thread);
+	return KERN_SUCCESS;
+}
+
 void thread_continue(struct thread *prev)
 {
 	if (prev != NULL && prev != current_thread() && prev->state == TH_DEAD)
 		thread_free(prev);
-}
-
-void thread_ast(void)
-{
-	sched_yield();
 }

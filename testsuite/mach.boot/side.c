@@ -5,8 +5,9 @@
  * task).  Each instance reports under its own area, boot/side-NAME, so the
  * verdicts of both can interleave on the console.
  *
- * With a second argument "wait", the task first sleeps 100 ms
- * (thread_switch with SWITCH_OPTION_WAIT) so that it outlives a companion.
+ * With a second argument "wait", the task sleeps 100 ms (thread_switch
+ * with SWITCH_OPTION_WAIT) before its last case, so that it outlives a
+ * companion; without it, it checks that its swtch() traps did switch.
  *
  * Each instance also keeps its own value in %xmm8 across swtch() traps:
  * with two instances taking turns, that holds only if the kernel switches

@@ -9,15 +9,29 @@
 #include <machine/vm_param.h>
 
 #define MB_MAGIC	0x1badb002
-#define MB_FLAGS	0x00000003	/* page-align modules, want memory map */
+/*
+ * Page-align modules, want the memory map, and take the load addresses
+ * below rather than the ELF headers (bit 16): the ELF32 made by objcopy
+ * keeps the higher-half virtual addresses, truncated, which GRUB would
+ * reject ("entry point isn't in a segment"); QEMU and GRUB both honour
+ * these fields.  The file image is contiguous from .text to the end of
+ * .ksyms (kernel.ld), as this requires.
+ */
+#define MB_FLAGS	0x00010003
 
 #define PA(sym)		((sym) - KERNBASE)
 
 	.section .multiboot, "a"
 	.align 4
+mb_header:
 	.long	MB_MAGIC
 	.long	MB_FLAGS
 	.long	-(MB_MAGIC + MB_FLAGS)
+	.long	PA(mb_header)			/* header_addr */
+	.long	PA(_kernel_start)		/* load_addr */
+	.long	PA(_load_end)			/* load_end_addr */
+	.long	PA(_kernel_end)			/* bss_end_addr */
+	.long	PA(_start)			/* entry_addr */
 
 	.section .boot.text, "ax"
 	.code32

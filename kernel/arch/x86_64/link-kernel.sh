@@ -44,12 +44,11 @@ gen_ksyms "$tmp.nm1" "$tmp.ksyms.S"
 $cc -c -o "$tmp.ksyms.o" "$tmp.ksyms.S"
 $cc $ldflags -o "$out" "$@" "$tmp.ksyms.o"
 $nm -n --defined-only "$out" > "$tmp.nm2"
-if ! cmp -s "$tmp.nm1.text" "$tmp.nm2.text" 2>/dev/null; then
-	awk '$2 ~ /^[tT]$/' "$tmp.nm1" > "$tmp.nm1.text"
-	awk '$2 ~ /^[tT]$/' "$tmp.nm2" > "$tmp.nm2.text"
-	if ! cmp -s "$tmp.nm1.text" "$tmp.nm2.text"; then
-		echo "link-kernel.sh: text symbols moved between passes" >&2
-		exit 1
-	fi
+awk '$2 ~ /^[tT]$/' "$tmp.nm1" > "$tmp.nm1.text"
+awk '$2 ~ /^[tT]$/' "$tmp.nm2" > "$tmp.nm2.text"
+if ! cmp -s "$tmp.nm1.text" "$tmp.nm2.text"; then
+	echo "link-kernel.sh: text symbols moved between passes" >&2
+	rm -f "$out"
+	exit 1
 fi
 rm -f "$tmp".*

@@ -8,7 +8,7 @@
 #include <machine/seg.h>
 #include <machine/cpu_data.h>
 #include <machine/vm_param.h>
-#include <mach/syscall_sw.h>
+#include <kern/syscall_sw.h>
 
 /* A fault at `insn' resumes at `fixup' (see trap.c: trap_fixup). */
 #define EX_ENTRY(insn, fixup)		\
@@ -106,7 +106,6 @@ syscall_entry:
 	movq	%r11, TF_RFLAGS(%rsp)
 	movq	cpu0 + CPU_USER_RSP(%rip), %rcx
 	movq	%rcx, TF_RSP(%rsp)
-	movq	%rax, TF_TRAPNO(%rsp)
 	/* The ABI clobbers only rax, rcx and r11: keep the argument registers. */
 	movq	%rdi, TF_RDI(%rsp)
 	movq	%rsi, TF_RSI(%rsp)
@@ -121,9 +120,13 @@ syscall_entry:
 	cmpq	$-MACH_TRAP_TABLE_SIZE, %rax
 	jbe	syscall_bad
 	call	*mach_trap_table + (MACH_TRAP_TABLE_SIZE - 1) * 8(, %rax, 8)
+/*
+ * No AST check here: the kernel is not preemptible and interrupts reach it
+ * only in user mode or in the idle loop, so every reschedule happens at the
+ * interrupt itself (clock_interrupt) or inside the trap (sched_*).  An SMP
+ * kernel will need one.
+ */
 syscall_exit:
-	cmpl	$0, cpu0 + CPU_AST(%rip)
-	jne	syscall_ast
 	movq	TF_RDI(%rsp), %rdi
 	movq	TF_RSI(%rsp), %rsi
 	movq	TF_RDX(%rsp), %rdx
@@ -144,14 +147,6 @@ syscall_bad:
 mach_msg_trap_entry:
 	movq	%r10, %rcx
 	jmp	mach_msg_trap
-
-	/* An AST is pending: handle it in C (it may switch threads). */
-syscall_ast:
-	movq	%rax, TF_RAX(%rsp)
-	movq	%rsp, %rdi
-	call	ast_taken
-	movq	TF_RAX(%rsp), %rax
-	jmp	syscall_exit
 
 /*
  * uint64_t *switch_context(uint64_t *old_ksp, uint64_t new_ksp, void *old)
@@ -215,11 +210,17 @@ copyin:
 	ja	copy_fail
 	movq	%rdx, %rcx
 	xchgq	%rdi, %rsi
-copyin_insn:
+	shrq	$3, %rcx		/* quadwords first: an iteration */
+copyin_insn:				/* counts as one instruction */
+	rep movsq
+	movl	%edx, %ecx
+	andl	$7, %ecx
+copyin_insn2:
 	rep movsb
 	xorl	%eax, %eax
 	ret
 	EX_ENTRY(copyin_insn, copy_fail)
+	EX_ENTRY(copyin_insn2, copy_fail)
 
 	.globl	copyout
 copyout:
@@ -231,11 +232,17 @@ copyout:
 	ja	copy_fail
 	movq	%rdx, %rcx
 	xchgq	%rdi, %rsi
-copyout_insn:
+	shrq	$3, %rcx		/* quadwords first: an iteration */
+copyout_insn:				/* counts as one instruction */
+	rep movsq
+	movl	%edx, %ecx
+	andl	$7, %ecx
+copyout_insn2:
 	rep movsb
 	xorl	%eax, %eax
 	ret
 	EX_ENTRY(copyout_insn, copy_fail)
+	EX_ENTRY(copyout_insn2, copy_fail)
 
 copy_fail:
 	movl	$1, %eax

@@ -48,6 +48,19 @@ uint64_t arch_boot_timestamp(void)
 	return boot_timestamp;
 }
 
+/* SMEP: the kernel never executes user pages. */
+static void cpu_features_init(void)
+{
+	uint32_t a, b, c, d;
+
+	cpuid(0, &a, &b, &c, &d);
+	if (a < 7)
+		return;
+	cpuid(7, &a, &b, &c, &d);
+	if (b & (1U << 7))
+		set_cr4(get_cr4() | (1UL << 20));	/* CR4.SMEP */
+}
+
 static void reserve(uint64_t end)
 {
 	if (end > boot_info.reserved_end)
@@ -123,6 +136,7 @@ void x86_64_boot(uint32_t magic, uint32_t mbi_pa)
 	idt_init();
 	pmap_bootstrap();
 	fpu_init();
+	cpu_features_init();
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC) {
 		kprintf("machkernel: not booted by a multiboot loader (magic 0x%x)\n",
 			magic);

@@ -16,7 +16,6 @@ _Static_assert(__builtin_offsetof(struct cpu_data, kstack_top) == CPU_KSTACK_TOP
 	       "cpu kstack_top");
 _Static_assert(__builtin_offsetof(struct cpu_data, user_rsp) == CPU_USER_RSP,
 	       "cpu user_rsp");
-_Static_assert(__builtin_offsetof(struct cpu_data, ast) == CPU_AST, "cpu ast");
 _Static_assert(__builtin_offsetof(struct cpu_data, kframe) == CPU_KFRAME,
 	       "cpu kframe");
 

@@ -166,6 +166,22 @@ int pmap_enter(pmap_t pmap, uint64_t va, phys_addr_t pa, unsigned prot,
 	return KERN_SUCCESS;
 }
 
+void pmap_remove(pmap_t pmap, uint64_t va)
+{
+	uint64_t *pte = pmap_walk(pmap->pml4, va, false, 0);
+	uint64_t e;
+
+	if (pte == NULL || !((e = *pte) & PTE_P))
+		return;
+	*pte = 0;
+	if (e & PTE_MANAGED) {
+		pmem_free(e & PTE_FRAME, 1);
+		if (pmap->resident > 0)
+			pmap->resident--;
+	}
+	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
+}
+
 bool pmap_extract(pmap_t pmap, uint64_t va, phys_addr_t *pa)
 {
 	uint64_t *pte = pmap_walk(pmap->pml4, va, false, 0);

@@ -153,7 +153,11 @@ void trap_dispatch(struct trap_frame *tf)
 		}
 		return;
 	}
-	if (tf->cs & 3) {
+	if (v == T_NMI) {			/* not the running task's doing */
+		kprintf("machkernel: NMI at rip=0x%lx\n", tf->rip);
+		return;
+	}
+	if ((tf->cs & 3) && v != T_MACHINE_CHECK && v != T_DOUBLE_FAULT) {
 		trap_user(tf);
 		return;
 	}
@@ -166,14 +170,4 @@ void trap_dispatch(struct trap_frame *tf)
 		}
 	}
 	trap_kernel_panic(tf);
-}
-
-/* ast_taken: handle a pending AST before a return to user mode. */
-void ast_taken(struct trap_frame *tf);
-
-void ast_taken(struct trap_frame *tf)
-{
-	(void)tf;
-	cpu0.ast = 0;
-	thread_ast();
 }

@@ -8,7 +8,6 @@
 
 #define CPU_KSTACK_TOP	0	/* top of the active thread's kernel stack */
 #define CPU_USER_RSP	8	/* scratch: user rsp during syscall entry */
-#define CPU_AST		16	/* nonzero: call ast_taken before user return */
 #define CPU_KFRAME	32	/* kstack_top - TF_SIZE: the syscall frame */
 
 #ifndef __ASSEMBLER__
@@ -19,8 +18,7 @@ struct thread;
 struct cpu_data {
 	uint64_t	kstack_top;	/* written by pcb_switch_prepare */
 	uint64_t	user_rsp;
-	uint32_t	ast;		/* set from interrupt context or sched */
-	uint32_t	pad;
+	uint64_t	reserved;
 	struct thread	*active_thread;
 	uint64_t	kframe;		/* written by pcb_switch */
 };

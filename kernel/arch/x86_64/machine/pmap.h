@@ -24,9 +24,7 @@ struct pmap {
 typedef struct pmap *pmap_t;
 
 /* Protection bits for pmap_enter. */
-#define VM_PROT_READ	0x1
-#define VM_PROT_WRITE	0x2
-#define VM_PROT_EXECUTE	0x4
+#include <mach/vm_prot.h>	/* VM_PROT_READ, _WRITE, _EXECUTE */
 
 /* Flags */
 #define PMAP_MANAGED		0x1	/* page freed by pmap_destroy */
@@ -64,6 +62,12 @@ void pmap_destroy(pmap_t pmap);
  */
 int pmap_enter(pmap_t pmap, uint64_t va, phys_addr_t pa, unsigned prot,
 	       unsigned flags);
+
+/*
+ * pmap_remove: unmap the user page at `va' (page-aligned) if mapped; a
+ * managed page is freed.  Flushes the TLB entry when the pmap is active.
+ */
+void pmap_remove(pmap_t pmap, uint64_t va);
 
 /* pmap_extract: the frame mapped at va, true if mapped. */
 bool pmap_extract(pmap_t pmap, uint64_t va, phys_addr_t *pa);

@@ -5,12 +5,11 @@
  * TF_* offsets below; the _Static_asserts in trap.c pin the C layout to them.
  *
  * Interrupts and exceptions save every register.  The `syscall` fast path
- * saves rip/rflags/rsp (and cs/ss/trapno) and the argument registers
- * rdi, rsi, rdx, r10, r8, r9, which it restores on the way out (the ABI
- * clobbers only rax, rcx and r11).  The callee-saved registers are kept by
- * the C code and are not in a syscall frame; nor are rax, rbx, rbp, r12-r15,
- * cs, ss and err (a syscall always returns through sysret).
- * TF_TRAPNO < 0 marks a syscall frame.
+ * saves only rip, rflags, rsp and the argument registers rdi, rsi, rdx,
+ * r10, r8, r9, which it restores on the way out (the ABI clobbers only rax,
+ * rcx and r11).  The callee-saved registers are kept by the C code; rax,
+ * rbx, rbp, r12-r15, cs, ss, err and trapno are not written in a syscall
+ * frame (a syscall always returns through sysret).
  */
 #ifndef _MACHINE_TRAP_H_
 #define _MACHINE_TRAP_H_
@@ -79,7 +78,7 @@
 struct trap_frame {
 	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
 	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
-	int64_t  trapno;	/* vector, or the (negative) trap number */
+	int64_t  trapno;	/* vector (not written by syscalls) */
 	uint64_t err;
 	uint64_t rip, cs, rflags, rsp, ss;
 };

@@ -34,9 +34,8 @@
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
-typedef uint64_t phys_addr_t;
-typedef uint64_t vm_offset_t;
-typedef uint64_t vm_size_t;
+/* phys_addr_t, vm_offset_t, vm_size_t: <mach/machine/vm_types.h>. */
+#include <mach/machine/vm_types.h>
 
 #define round_page(x)	(((x) + PAGE_MASK) & ~PAGE_MASK)
 #define trunc_page(x)	((x) & ~PAGE_MASK)

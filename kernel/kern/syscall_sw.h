@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Trap numbers (ABI.md): negated, they index mach_trap_table. */
-#ifndef _MACH_SYSCALL_SW_H_
-#define _MACH_SYSCALL_SW_H_
+/* Trap numbers (ABI.md): negated, they index mach_trap_table.  The same
+ * values as libmach's <mach/syscall_sw.h> (checked in mach_traps.c). */
+#ifndef _KERN_SYSCALL_SW_H_
+#define _KERN_SYSCALL_SW_H_
 
 #define MACH_MSG_TRAP_NUM		25
 #define MACH_REPLY_PORT_NUM		26
@@ -14,4 +15,4 @@
 #define THREAD_SWITCH_NUM		61
 #define MACH_TRAP_TABLE_SIZE		62
 
-#endif /* _MACH_SYSCALL_SW_H_ */
+#endif /* _KERN_SYSCALL_SW_H_ */

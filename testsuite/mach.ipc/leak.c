@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * leak: thousands of port and message cycles; leak.exp boots this program
+ * twice with the kernel's `zone_stats' word, with 0 and with N cycles,
+ * and compares the zone counts the kernel prints when it halts: every
+ * zone must be back where the 0-cycle run left it.
+ *
+ *   leak.elf CYCLES msg   mach_msg only: a fresh receive right gets two
+ *                         messages (one carrying a send-once right to
+ *                         itself, one a send right), is moved into a
+ *                         message to a sink port, and that message is
+ *                         destroyed by a receive with too small a buffer
+ *                         (no MACH_RCV_LARGE): the port, its queue and the
+ *                         rights in it all go;
+ *   leak.elf CYCLES rpc   the same through kernel RPCs: mach_port_allocate,
+ *                         insert_right, a queued message, mach_port_destroy
+ *                         (leakrpc.elf: this mode by default, a separate
+ *                         program so that it can be wired in on its own);
+ *   leak.elf CYCLES circ  a receive right sent into its own queue (a
+ *                         message that would keep its port alive for
+ *                         ever: GNU Mach accepts the send and destroys
+ *                         such a message, MACH_MSGH_BITS_CIRCULAR), then
+ *                         the name is gone (leakcirc.elf: this mode).
+ */
+#include <stdio.h>
+
+#include "ipc_test.h"
+#include "mt.h"
+
+#define LEAK_MSG 0
+#define LEAK_RPC 1
+#define LEAK_CIRC 2
+
+#ifndef LEAK_DEFAULT_MODE
+#define LEAK_DEFAULT_MODE LEAK_MSG
+#endif
+
+static const char *const leak_modes[] = { "msg", "rpc", "circ" };
+
+static int
+cycle_msg(mach_port_t sink)
+{
+	mach_port_t p = mach_reply_port();
+	it_buf_t buf;
+	int ok = p != MACH_PORT_NULL;
+
+	ok &= it_send_port(p, MACH_MSG_TYPE_MAKE_SEND, 1, p,
+			   MACH_MSG_TYPE_MAKE_SEND_ONCE) == MACH_MSG_SUCCESS;
+	ok &= it_send_port(p, MACH_MSG_TYPE_MAKE_SEND, 2, p,
+			   MACH_MSG_TYPE_MAKE_SEND) == MACH_MSG_SUCCESS;
+	ok &= it_send_port(sink, MACH_MSG_TYPE_MAKE_SEND, 3, p,
+			   MACH_MSG_TYPE_MOVE_RECEIVE) == MACH_MSG_SUCCESS;
+	ok &= it_receive(sink, &buf, sizeof(mach_msg_header_t), 0) ==
+	      MACH_RCV_TOO_LARGE;
+	return ok;
+}
+
+static int
+cycle_circ(void)
+{
+	mach_port_t p = mach_reply_port();
+	it_buf_t buf;
+	int ok;
+
+	ok = it_send_port(p, MACH_MSG_TYPE_MAKE_SEND, 1, p,
+			  MACH_MSG_TYPE_MOVE_RECEIVE) == MACH_MSG_SUCCESS;
+	ok &= it_receive(p, &buf, sizeof buf, 0) == MACH_RCV_INVALID_NAME;
+	return ok;
+}
+
+static int
+cycle_rpc(mach_port_t self)
+{
+	mach_port_t p = MACH_PORT_NULL;
+	int ok;
+
+	ok = mach_port_allocate(self, MACH_PORT_RIGHT_RECEIVE, &p) ==
+	     KERN_SUCCESS;
+	ok = ok && mach_port_insert_right(self, p, p,
+					  MACH_MSG_TYPE_MAKE_SEND) ==
+			   KERN_SUCCESS;
+	ok = ok && it_send_int(p, MACH_MSG_TYPE_COPY_SEND, 1, 1) ==
+			   MACH_MSG_SUCCESS;
+	ok = ok && mach_port_destroy(self, p) == KERN_SUCCESS;
+	return ok;
+}
+
+int
+main(int argc, char **argv)
+{
+	unsigned long cycles = argc > 1 ? it_number(argv[1]) : 0;
+	int mode = LEAK_DEFAULT_MODE;
+	mach_port_t sink = mach_reply_port(), self = mach_task_self();
+	unsigned long good = 0;
+
+	char area[32];
+
+	for (int m = 0; argc > 2 && m < 3; m++)
+		if (strcmp(argv[2], leak_modes[m]) == 0)
+			mode = m;
+	snprintf(area, sizeof area, "ipc/leak-%s", leak_modes[mode]);
+	MT_BEGIN(area, 2);
+	for (unsigned long i = 0; i < cycles; i++)
+		good += (unsigned long)(mode == LEAK_RPC    ? cycle_rpc(self)
+					: mode == LEAK_CIRC ? cycle_circ()
+							    : cycle_msg(sink));
+	MT_EXPECT_EQ_MSG(good, cycles, "%lu %s cycles", cycles,
+			 leak_modes[mode]);
+	MT_EXPECT_EQ_MSG(it_drain(sink), 0, "nothing left on the sink port");
+	return MT_END();
+}
