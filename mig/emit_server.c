@@ -100,7 +100,8 @@ emit_stub(struct sctx *s)
 	const struct mig_routine *rt = s->rt;
 	const struct mig_msg *rq = &s->lay.request, *rp = &s->lay.reply;
 	bool routine = rt->kind == MIG_ROUTINE;
-	char args[64][1200];
+	/* one argument text per parameter of the server function */
+	char (*args)[1200];
 	unsigned nargs = 0, i, k;
 	char h[24], h2[512];
 
@@ -142,7 +143,12 @@ emit_stub(struct sctx *s)
 	mp_blank(p);
 
 	/* arguments of the server function, in its parameter order */
-	for (i = 0; i < s->sig->nparams && nargs < 64; i++) {
+	args = calloc(s->sig->nparams ? s->sig->nparams : 1, sizeof *args);
+	if (args == NULL) {
+		mig_diag(s->ctx, MIG_FATAL, rt->loc, "M0900", "out of memory");
+		return;
+	}
+	for (i = 0; i < s->sig->nparams; i++) {
 		const struct mig_param *pp = &s->sig->params[i];
 		const struct mig_arg *a = pp->arg;
 		const struct mig_type *t = a->type;
@@ -406,6 +412,7 @@ emit_stub(struct sctx *s)
 		if (nargs == 0)
 			mp_line(p, ");");
 		mp_outdent(p);
+		free(args);
 	}
 	/* destructors of translated in data */
 	for (i = 0; i < s->sig->nparams; i++) {
