@@ -13,7 +13,16 @@
  * goes straight to the generated demultiplexer and the reply straight to
  * the caller's buffer: no kmsg, no send-once right, no queue.  To a user
  * port with a receiver already waiting, the message is handed to that
- * receiver and the caller switches to it while it waits for its reply.
+ * receiver and the caller switches to it (sched_switch_direct: no run
+ * queue, no scheduling decision) while it waits for its reply.
+ *
+ * When that receiver waits here too (thread->ith_fp_direct), there is no
+ * kmsg either: the sender writes the message, in the form the receiver
+ * gets it, into the receiver's thread (ith_fp_msg), gives the request's
+ * send-once right its name in the receiver's space at once (an entry off
+ * the free list: no reverse lookup, no general right copy), and the
+ * receiver copies the message out when it runs.  A receiver in the
+ * ordinary receive gets a kmsg from the sender thread's cache instead.
  *
  * Everything else, and every shape whose checks fail, is declined before
  * anything changes (IPC_FASTPATH_DECLINED) and mach_msg.c does it.  When a
@@ -38,6 +47,9 @@
 #include "mach_portServer.h"
 
 #define IPC_FASTPATH_MAX	256
+
+_Static_assert(IPC_FASTPATH_MAX <= THREAD_FP_MSG_MAX,
+	       "a fast message fits the receiver's ith_fp_msg");
 
 bool ipc_fastpath_enabled = true;
 
@@ -155,12 +167,37 @@ static mach_msg_return_t fp_receive(uint64_t msg, mach_msg_size_t rcv_size,
 	mach_port_name_t rname = MACH_PORT_NULL;
 	mach_msg_return_t mr;
 
-	mr = ipc_mqueue_wait_port(rport, rcv_size, *handoff);
+	/* ipc_mqueue_wait_port, for the port's only receiver (checked) and
+	 * a receiver just woken by our send, switched to directly. */
+	self->ith_wait_next = NULL;
+	self->ith_waitq = &rport->ip_rcv_waiters;
+	rport->ip_rcv_waiters = self;
+	self->ith_rcv_max = rcv_size;
+	self->ith_wait_mr = MACH_RCV_IN_PROGRESS;
+	self->ith_kmsg = NULL;
+	self->ith_fp_size = 0;
+	self->ith_fp_direct = true;
+	self->state = TH_WAIT;
+	sched_switch_direct(*handoff);
 	*handoff = NULL;
+	self->ith_fp_direct = false;
+	mr = self->ith_wait_mr;
+	if (mr == MACH_RCV_IN_PROGRESS) {
+		ipc_mqueue_unwait(self);
+		mr = IPC_MQUEUE_RETRY;
+	}
 	if (mr == IPC_MQUEUE_RETRY)
 		return IPC_FASTPATH_SENT;
 	if (mr != MACH_MSG_SUCCESS)
 		return mr;
+	if (self->ith_fp_size != 0) {
+		/* A direct message: rights already in our space. */
+		mach_msg_size_t size = self->ith_fp_size;
+
+		self->ith_fp_size = 0;
+		return copyout(self->ith_fp_msg, (void *)msg, size) != 0 ?
+		       MACH_RCV_INVALID_DATA : MACH_MSG_SUCCESS;
+	}
 	kmsg = self->ith_kmsg;
 	self->ith_kmsg = NULL;
 	h = &kmsg->ikm_header;
@@ -194,6 +231,67 @@ static mach_msg_return_t fp_receive(uint64_t msg, mach_msg_size_t rcv_size,
 	     MACH_RCV_INVALID_DATA : MACH_MSG_SUCCESS;
 	ipc_kmsg_free(kmsg);
 	return mr;
+}
+
+/*
+ * A simple message straight to a receiver waiting in the fast receive on
+ * `dport' (no set): the message goes into the receiver's ith_fp_msg in the
+ * form it receives it, the send-once right of a request (rport non-NULL:
+ * COPY_SEND + MAKE_SEND_ONCE) gets its name in the receiver's space now,
+ * a reply's (MOVE_SEND_ONCE) right is used up by the delivery.  The caller
+ * checked everything: this cannot fail.
+ */
+static void fp_direct_send(const union fp_buf *in, mach_msg_size_t size,
+			   struct ipc_space *space, mach_port_name_t dname,
+			   struct ipc_entry *de, struct ipc_port *dport,
+			   struct ipc_port *rport, struct thread *receiver)
+{
+	struct ipc_space *rspace = receiver->task->itk_space;
+	mach_msg_header_t *h = (mach_msg_header_t *)receiver->ith_fp_msg;
+	uint32_t n = size / 8;
+
+	for (uint32_t i = 4; i < n; i++)	/* the body; the header below */
+		receiver->ith_fp_msg[i] = in->w[i];
+	if (rport != NULL) {
+		/* COPY_SEND made and used up by the delivery: no change.
+		 * MAKE_SEND_ONCE, copied out into the receiver's space. */
+		uint32_t index = rspace->is_free;	/* checked non-zero */
+		struct ipc_entry *e = &rspace->is_table[index];
+		uint32_t gen = IE_BITS_GEN(e->ie_bits) + IE_BITS_GEN_ONE;
+
+		/* ipc_entry_alloc without the table growth. */
+		rspace->is_free = e->ie_next;
+		rspace->is_count++;
+		e->ie_next = 0;
+		e->ie_object = rport;
+		e->ie_bits = gen | MACH_PORT_TYPE_SEND_ONCE | 1;
+		rport->ip_sorights++;
+		rport->ip_references++;
+		h->msgh_bits = MACH_MSGH_BITS(MACH_MSG_TYPE_PORT_SEND_ONCE,
+					      MACH_MSG_TYPE_PORT_SEND);
+		h->msgh_remote_port = MACH_PORT_MAKE(index, gen);
+	} else {
+		/* MOVE_SEND_ONCE: the right leaves our space and is used up
+		 * by the delivery; the receive right keeps the port. */
+		ipc_entry_dealloc(space, dname, de);
+		dport->ip_sorights--;
+		dport->ip_references--;
+		h->msgh_bits = MACH_MSGH_BITS(0, MACH_MSG_TYPE_PORT_SEND_ONCE);
+		h->msgh_remote_port = MACH_PORT_NULL;
+	}
+	h->msgh_size = size;
+	h->msgh_local_port = dport->ip_receiver_name;
+	h->msgh_seqno = dport->ip_seqno++;
+	h->msgh_id = in->h.msgh_id;
+	receiver->ith_fp_size = size;
+	/* ipc_mqueue_deliver for the first waiter of a port in no set,
+	 * with no timeout (checked): off the list, runnable, not queued. */
+	dport->ip_rcv_waiters = receiver->ith_wait_next;
+	receiver->ith_waitq = NULL;
+	receiver->ith_wait_next = NULL;
+	receiver->ith_kmsg = NULL;
+	receiver->ith_wait_mr = MACH_MSG_SUCCESS;
+	receiver->state = TH_RUN;
 }
 
 /*
@@ -256,9 +354,21 @@ fp_try(uint64_t msg, mach_msg_option_t option, mach_msg_size_t send_size,
 	}
 
 	/* A user port: only with a receiver waiting that can take it. */
-	receiver = ipc_mqueue_waiter(dport);
+	receiver = dport->ip_pset == NULL ? dport->ip_rcv_waiters :
+					    ipc_mqueue_waiter(dport);
 	if (receiver == NULL || receiver->ith_rcv_max < send_size)
 		return IPC_FASTPATH_DECLINED;
+	if (receiver->ith_fp_direct && dport->ip_pset == NULL &&
+	    receiver->wakeup_tick == 0 &&
+	    receiver->ith_wait_mr == MACH_RCV_IN_PROGRESS &&
+	    receiver->task != NULL &&
+	    dport->ip_receiver == receiver->task->itk_space &&
+	    receiver->task->itk_space->is_active &&
+	    (!request || receiver->task->itk_space->is_free != 0)) {
+		fp_direct_send(&in, send_size, space, dname, de, dport,
+			       request ? rport : NULL, receiver);
+		goto sent;
+	}
 	kmsg = ipc_kmsg_alloc(send_size);
 	if (kmsg == NULL)
 		return IPC_FASTPATH_DECLINED;
@@ -284,6 +394,7 @@ fp_try(uint64_t msg, mach_msg_option_t option, mach_msg_size_t send_size,
 	}
 	kmsg->ikm_header.msgh_seqno = dport->ip_seqno++;
 	ipc_mqueue_deliver(receiver, kmsg);
+sent:
 	if (!(option & MACH_RCV_MSG)) {
 		sched_setrun(receiver);
 		return MACH_MSG_SUCCESS;

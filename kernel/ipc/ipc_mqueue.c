@@ -18,6 +18,13 @@ static void waitq_append(struct thread **head, struct thread *th)
 {
 	struct thread **pp = head;
 
+	if (*pp == NULL) {		/* the common case: alone */
+		th->ith_wait_next = NULL;
+		th->ith_waitq = head;
+		*pp = th;
+		return;
+	}
+
 	while (*pp != NULL)
 		pp = &(*pp)->ith_wait_next;
 	th->ith_wait_next = NULL;
@@ -37,6 +44,11 @@ static void waitq_remove(struct thread *th)
 		*pp = th->ith_wait_next;
 	th->ith_waitq = NULL;
 	th->ith_wait_next = NULL;
+}
+
+void ipc_mqueue_unwait(struct thread *th)
+{
+	waitq_remove(th);
 }
 
 static struct thread *waitq_first(struct thread **head)

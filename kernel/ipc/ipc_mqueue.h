@@ -53,9 +53,16 @@ struct thread *ipc_mqueue_waiter(struct ipc_port *port);
 /*
  * ipc_mqueue_deliver: hand `kmsg' (kernel form, sequence number set) to
  * `th', the ipc_mqueue_waiter of its destination; `th' becomes runnable
- * but is not queued: the caller runs it or sched_setrun()s it.
+ * but is not queued: the caller runs it or sched_setrun()s it.  `kmsg' is
+ * NULL when the fast path put the message in th->ith_fp_msg.
  */
 void ipc_mqueue_deliver(struct thread *th, struct ipc_kmsg *kmsg);
+
+/*
+ * ipc_mqueue_unwait: take the current thread off the wait list it is on,
+ * if any (a wait that ended with no result).
+ */
+void ipc_mqueue_unwait(struct thread *th);
 
 /*
  * ipc_mqueue_wait_port: make the current thread a receiver waiting on

@@ -345,6 +345,8 @@ kern_return_t ipc_right_copyout(struct ipc_space *space, struct ipc_port *port,
 		port->ip_receiver_name = name;
 		break;
 	}
+	if (type != MACH_MSG_TYPE_PORT_SEND_ONCE)
+		ipc_space_rhash_insert(space, port, MACH_PORT_INDEX(name));
 	*namep = name;
 	return KERN_SUCCESS;
 }
@@ -388,6 +390,7 @@ kern_return_t ipc_right_alloc_receive(struct ipc_space *space,
 	}
 	entry->ie_object = port;		/* the receive right's reference */
 	entry->ie_bits |= MACH_PORT_TYPE_RECEIVE;
+	ipc_space_rhash_insert(space, port, MACH_PORT_INDEX(name));
 	*namep = name;
 	*portp = port;
 	return KERN_SUCCESS;

@@ -49,6 +49,10 @@ kern_return_t ipc_space_create(struct ipc_space **spacep)
 	space->is_table_size = IE_PER_PAGE;
 	space->is_free = 0;
 	space->is_count = 0;
+	space->is_rhash = NULL;
+	space->is_rhash_size = 0;
+	space->is_rhash_used = 0;
+	space->is_rhash_ok = false;
 	memset(space->is_table, 0, PAGE_SIZE);
 	ipc_table_free_range(space, 1, space->is_table_size);
 	*spacep = space;
@@ -89,20 +93,126 @@ void ipc_entry_dealloc(struct ipc_space *space, mach_port_name_t name,
 	space->is_count--;
 }
 
+/* ---- the reverse hash ---------------------------------------------------- */
+
+#define RH_PER_PAGE	(PAGE_SIZE / sizeof(struct ipc_rhash_slot))
+
+static inline uint32_t rhash_of(const void *port, uint32_t size)
+{
+	uint64_t v = (uint64_t)(uintptr_t)port >> 4;
+
+	return (uint32_t)((v * 0x9e3779b97f4a7c15ULL) >> 32) & (size - 1);
+}
+
+/* Entry `e' holds a send or receive right to `port'. */
+static inline bool rhash_names(const struct ipc_entry *e, const void *port)
+{
+	return e->ie_object == port &&
+	       (IE_BITS_TYPE(e->ie_bits) &
+		(MACH_PORT_TYPE_SEND | MACH_PORT_TYPE_RECEIVE)) != 0;
+}
+
+/* A slot that no longer describes its entry may be taken. */
+static inline bool rhash_stale(const struct ipc_space *space,
+			       const struct ipc_rhash_slot *sl)
+{
+	return sl->rh_index >= space->is_table_size ||
+	       space->is_table[sl->rh_index].ie_object != sl->rh_port;
+}
+
+static void rhash_put(struct ipc_space *space, void *port, uint32_t index)
+{
+	uint32_t mask = space->is_rhash_size - 1;
+	uint32_t i = rhash_of(port, space->is_rhash_size);
+
+	for (;; i = (i + 1) & mask) {
+		struct ipc_rhash_slot *sl = &space->is_rhash[i];
+
+		if (sl->rh_port == NULL) {
+			space->is_rhash_used++;
+			break;
+		}
+		if ((sl->rh_port == port && sl->rh_index == index) ||
+		    rhash_stale(space, sl))
+			break;
+	}
+	space->is_rhash[i].rh_port = port;
+	space->is_rhash[i].rh_index = index;
+}
+
+/* Rebuild the hash from the table, at a size for its entries. */
+static void rhash_rebuild(struct ipc_space *space)
+{
+	uint32_t size = RH_PER_PAGE;
+	uint64_t pa;
+
+	while (size < 4 * space->is_count)
+		size *= 2;
+	if (space->is_rhash != NULL)
+		pmem_free(kvtophys(space->is_rhash),
+			  (unsigned)(space->is_rhash_size / RH_PER_PAGE));
+	space->is_rhash = NULL;
+	space->is_rhash_size = 0;
+	space->is_rhash_used = 0;
+	space->is_rhash_ok = false;
+	pa = pmem_alloc((unsigned)(size / RH_PER_PAGE));
+	if (pa == 0)
+		return;				/* scan until the next try */
+	space->is_rhash = phystokv(pa);
+	space->is_rhash_size = size;
+	memset(space->is_rhash, 0, size * sizeof(struct ipc_rhash_slot));
+	/* Every object, whatever its type yet (callers set the bits after
+	 * ie_object): validation on use sorts them out. */
+	for (uint32_t i = 1; i < space->is_table_size; i++)
+		if (space->is_table[i].ie_object != NULL)
+			rhash_put(space, space->is_table[i].ie_object, i);
+	space->is_rhash_ok = true;
+}
+
+void ipc_space_rhash_insert(struct ipc_space *space, struct ipc_port *port,
+			    uint32_t index)
+{
+	if (!space->is_rhash_ok ||
+	    space->is_rhash_used + 1 > space->is_rhash_size / 2) {
+		rhash_rebuild(space);		/* includes this entry */
+		return;
+	}
+	rhash_put(space, port, index);
+}
+
+static mach_port_name_t rhash_found(struct ipc_space *space, uint32_t i,
+				    struct ipc_entry **entryp)
+{
+	struct ipc_entry *e = &space->is_table[i];
+
+	*entryp = e;
+	return MACH_PORT_MAKE(i, IE_BITS_GEN(e->ie_bits));
+}
+
 mach_port_name_t ipc_space_reverse_lookup(struct ipc_space *space,
 					  struct ipc_port *port,
 					  struct ipc_entry **entryp)
 {
-	for (uint32_t i = 1; i < space->is_table_size; i++) {
-		struct ipc_entry *e = &space->is_table[i];
+	if (space->is_rhash_ok) {
+		uint32_t mask = space->is_rhash_size - 1;
+		uint32_t i = rhash_of(port, space->is_rhash_size);
 
-		if (e->ie_object == port &&
-		    (IE_BITS_TYPE(e->ie_bits) &
-		     (MACH_PORT_TYPE_SEND | MACH_PORT_TYPE_RECEIVE))) {
-			*entryp = e;
-			return MACH_PORT_MAKE(i, IE_BITS_GEN(e->ie_bits));
+		for (;; i = (i + 1) & mask) {
+			struct ipc_rhash_slot *sl = &space->is_rhash[i];
+
+			if (sl->rh_port == NULL)
+				return MACH_PORT_NULL;
+			if (sl->rh_port == port &&
+			    sl->rh_index < space->is_table_size &&
+			    rhash_names(&space->is_table[sl->rh_index], port))
+				return rhash_found(space,
+						   (uint32_t)sl->rh_index,
+						   entryp);
 		}
 	}
+	for (uint32_t i = 1; i < space->is_table_size; i++)
+		if (rhash_names(&space->is_table[i], port))
+			return rhash_found(space, i, entryp);
 	return MACH_PORT_NULL;
 }
 
@@ -166,5 +276,10 @@ void ipc_space_destroy(struct ipc_space *space)
 		  (unsigned)(space->is_table_size / IE_PER_PAGE));
 	space->is_table = NULL;
 	space->is_table_size = 0;
+	if (space->is_rhash != NULL)
+		pmem_free(kvtophys(space->is_rhash),
+			  (unsigned)(space->is_rhash_size / RH_PER_PAGE));
+	space->is_rhash = NULL;
+	space->is_rhash_ok = false;
 	ipc_space_release(space);
 }

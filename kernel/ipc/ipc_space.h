@@ -27,6 +27,18 @@ struct ipc_space {
 	uint32_t		is_table_size;	/* entries */
 	uint32_t		is_free;	/* first free index, 0 = none */
 	uint32_t		is_count;	/* entries in use */
+	/* Reverse hash, port -> index (see ipc_space_rhash_insert). */
+	struct ipc_rhash_slot	*is_rhash;	/* physmap pages, or NULL */
+	uint32_t		is_rhash_size;	/* slots, a power of two */
+	uint32_t		is_rhash_used;	/* non-empty slots */
+	bool			is_rhash_ok;	/* holds every send/receive
+						 * entry; else scan the table */
+};
+
+/* A reverse-hash slot: port NULL = empty; stale when the entry moved on. */
+struct ipc_rhash_slot {
+	void			*rh_port;
+	uint64_t		rh_index;
 };
 
 /* ipc_space_init: create the zone.  Once at boot. */
@@ -120,11 +132,23 @@ void ipc_entry_dealloc(struct ipc_space *space, mach_port_name_t name,
 /*
  * ipc_space_reverse_lookup: the name under which `space' holds a send or
  * receive right to `port' (one name per port, as Mach), or MACH_PORT_NULL.
- * A linear scan for now: the IPC issue should add GNU Mach's reverse hash
- * (the trap fast paths do not use it: they keep a name hint).
+ * O(1) expected through the space's reverse hash; a linear scan of the
+ * table only while the hash could not be allocated.
  */
 mach_port_name_t ipc_space_reverse_lookup(struct ipc_space *space,
 					  struct ipc_port *port,
 					  struct ipc_entry **entryp);
+
+/*
+ * ipc_space_rhash_insert: record that entry `index' of `space' now holds
+ * `port' (call it after setting ie_object to a port with a send or receive
+ * right; send-once and dead-name entries need not be recorded).  Slots are
+ * validated on use and a stale one is reused, so nothing is removed when
+ * an entry goes; the hash is rebuilt from the table when it fills.  Never
+ * fails: without memory the space falls back to scanning until a later
+ * rebuild succeeds.
+ */
+void ipc_space_rhash_insert(struct ipc_space *space, struct ipc_port *port,
+			    uint32_t index);
 
 #endif /* _IPC_IPC_SPACE_H_ */

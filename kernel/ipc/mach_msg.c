@@ -50,10 +50,6 @@ static __attribute__((noinline)) mach_msg_return_t mach_msg_send(uint64_t msg, m
 		mr = ipc_kmsg_copyin_dest(space, h->msgh_bits,
 					  (mach_port_name_t)h->msgh_remote_port,
 					  &dest);
-		if (mr == MACH_MSG_SUCCESS && dest->ip_active &&
-		    dest->ip_receiver == IPC_SPACE_KERNEL &&
-		    ipc_kobject_refuses(dest, h->msgh_id))
-			mr = MACH_SEND_INVALID_DEST;
 		if (mr != MACH_MSG_SUCCESS) {
 			ipc_kmsg_free(kmsg);
 			return mr;

@@ -133,6 +133,9 @@ kern_return_t mach_port_rename(ipc_space_t space, mach_port_name_t old_name,
 
 		if (bits & MACH_PORT_TYPE_RECEIVE)
 			port->ip_receiver_name = new_name;
+		if (bits & (MACH_PORT_TYPE_SEND | MACH_PORT_TYPE_RECEIVE))
+			ipc_space_rhash_insert(space, port,
+					       MACH_PORT_INDEX(new_name));
 		for (dn = port->ip_dnrequests; dn != NULL; dn = dn->dn_next)
 			if (dn->dn_space == space && dn->dn_name == old_name)
 				dn->dn_name = new_name;
@@ -154,6 +157,7 @@ static kern_return_t port_allocate_in(ipc_space_t space, mach_port_right_t right
 			return KERN_RESOURCE_SHORTAGE;
 		entry->ie_object = port;
 		entry->ie_bits |= MACH_PORT_TYPE_RECEIVE;
+		ipc_space_rhash_insert(space, port, MACH_PORT_INDEX(name));
 		return KERN_SUCCESS;
 	}
 	case MACH_PORT_RIGHT_PORT_SET: {
@@ -529,6 +533,8 @@ kern_return_t mach_port_insert_right(ipc_space_t space, mach_port_name_t name,
 		port->ip_receiver_name = name;
 		break;
 	}
+	if (polyPoly != MACH_MSG_TYPE_PORT_SEND_ONCE)
+		ipc_space_rhash_insert(space, port, MACH_PORT_INDEX(name));
 	return KERN_SUCCESS;
 }
 

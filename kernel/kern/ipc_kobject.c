@@ -84,6 +84,13 @@ struct ipc_kmsg *ipc_kobject_server(struct ipc_kmsg *request)
 	in->msgh_remote_port = (uint64_t)(uintptr_t)reply_port;
 	in->msgh_local_port = (uint64_t)(uintptr_t)dest;
 	out = (mig_reply_header_t *)&reply->ikm_header;
+	/*
+	 * As GNU Mach: the id alone picks the routine, whatever the object.
+	 * A port of the wrong kind converts to a null object, which the
+	 * routine refuses with its documented code (task_terminate on the
+	 * host port: KERN_INVALID_ARGUMENT; a mach_port call on a thread
+	 * port: KERN_INVALID_TASK); only an id no routine has is MIG_BAD_ID.
+	 */
 	(void)demux(in, &out->Head);
 
 	/* The request: the object's right is used up; the reply right went
@@ -106,28 +113,6 @@ struct ipc_kmsg *ipc_kobject_server(struct ipc_kmsg *request)
 	}
 	ipc_kmsg_copyin_from_kernel(reply);
 	return reply;
-}
-
-bool ipc_kobject_refuses(struct ipc_port *port, mach_msg_id_t id)
-{
-	uint32_t sub = ((uint32_t)id - 2000u) / 100u;	/* 0 mach ... 12 mach_port */
-	bool task, host;
-
-	if ((uint32_t)id - 2000u >= 1300u ||
-	    (sub != 0 && sub != 6 && sub != 8 && sub != 12))
-		return false;
-	task = port->ip_kotype == IKOT_TASK || port->ip_kotype == IKOT_THREAD;
-	host = port->ip_kotype == IKOT_HOST || port->ip_kotype == IKOT_HOST_PRIV;
-	switch (sub) {
-	case 0:				/* mach.defs: tasks and threads */
-		return !task;
-	case 12:			/* mach_port.defs: a task's space */
-		return port->ip_kotype != IKOT_TASK;
-	case 6:				/* mach_host.defs */
-		return !host;
-	default:			/* device.defs */
-		return port->ip_kotype != IKOT_MASTER_DEVICE;
-	}
 }
 
 /* ---- conversions --------------------------------------------------------- */

@@ -29,19 +29,14 @@ typedef struct vm_object *vm_object_t;
 /*
  * ipc_kobject_server: serve `request' (kernel form, sent to a kernel port;
  * consumed).  Returns the reply in kernel form, ready for ipc_mqueue_send,
- * or NULL when there is none (no reply port, no memory).  A task_terminate
+ * or NULL when there is none (no reply port, no memory).  A message whose
+ * id belongs to a kernel interface (mach 2000, mach_host 2600, device 2800,
+ * mach_port 3200) that the port's object does not serve, e.g.
+ * task_terminate sent to the host port, is delivered like any other and
+ * answered with MIG_BAD_ID, as an unknown id is.  A task_terminate
  * of the caller's own task does not return.
  */
 struct ipc_kmsg *ipc_kobject_server(struct ipc_kmsg *request);
-
-/*
- * ipc_kobject_refuses: a message with id `id' to the kernel port `port' is
- * refused at send time (MACH_SEND_INVALID_DEST) when `id' belongs to a
- * kernel interface (mach 2000, mach_host 2600, mach_port 3200, device
- * 2800) that the port's object does not serve, e.g. task_terminate sent
- * to the host port.  Other ids go to the demultiplexers (MIG_BAD_ID).
- */
-bool ipc_kobject_refuses(struct ipc_port *port, mach_msg_id_t id);
 
 /*
  * Conversions for the generated servers.  The convert_port_to_* calls take

@@ -129,6 +129,19 @@ void sched_block_to(struct thread *next)
 	sched_switch_to(next);
 }
 
+void sched_switch_direct(struct thread *next)
+{
+	struct thread *cur = current_thread();
+	struct thread *prev;
+
+	if (next->on_runq)		/* not expected: be safe */
+		sched_remove(next);
+	next->quantum = SCHED_QUANTUM;
+	prev = pcb_switch(cur, &cur->pcb, next, &next->pcb,
+			  next->task != NULL ? next->task->map : NULL);
+	thread_continue(prev);
+}
+
 void sched_tick(void)
 {
 	struct thread *cur = current_thread();

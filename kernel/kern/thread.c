@@ -47,6 +47,8 @@ static struct thread *thread_alloc(void)
 	th->ith_kmsg = NULL;
 	th->ith_rcv_max = 0;
 	th->ith_kmsg_cache = NULL;
+	th->ith_fp_direct = false;
+	th->ith_fp_size = 0;
 	th->id = ++thread_next_id;
 	return th;
 }

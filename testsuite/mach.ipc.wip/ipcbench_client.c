@@ -44,7 +44,7 @@ int main(int argc, char **argv)
 	mach_msg_type_name_t t;
 	struct { mach_msg_header_t h; char body[64]; } m;
 	kern_return_t kr;
-	uint64_t t0, t1;
+	uint64_t t0 = 0, t1;
 	mach_port_urefs_t u;
 
 	if (argc < 2) { printf("bcli: no server\n"); return 1; }
@@ -56,6 +56,10 @@ int main(int argc, char **argv)
 	}
 	if (kr) { printf("bcli: extract %x\n", kr); return 1; }
 	reply = mach_reply_port();
+
+	/* `u' as second argument: the user<->user RPC alone (for profiling) */
+	if (argc > 2 && argv[2][0] == 'u')
+		goto user_rpc;
 
 	/* null trap */
 	for (int i = 0; i < 10; i++) null_trap();
@@ -91,6 +95,7 @@ int main(int argc, char **argv)
 	}
 
 	/* user-user null RPC */
+user_rpc:
 	for (int i = 0; i < N + 10; i++) {
 		if (i == 10) t0 = rdtsc();
 		m.h.msgh_bits = MACH_MSGH_BITS(MACH_MSG_TYPE_COPY_SEND, MACH_MSG_TYPE_MAKE_SEND_ONCE);

@@ -56,7 +56,7 @@ int main(void)
 	msg_t m;
 	mach_msg_return_t mr;
 
-	MT_BEGIN("ipc/port", 88);
+	MT_BEGIN("ipc/port", 92);
 
 	kr = mach_port_allocate(SELF, MACH_PORT_RIGHT_RECEIVE, &p);
 	MT_EXPECT_KR(kr, KERN_SUCCESS, "allocate receive");
@@ -248,8 +248,48 @@ int main(void)
 		}
 		MT_EXPECT_EQ_MSG(refs(sr, MACH_PORT_RIGHT_SEND), 2, "extracted send merged");
 	}
-	/* a mach_port call sent to a thread port is refused */
+	/*
+	 * Reverse lookup: a send right copied out to a space that names the
+	 * port already merges into that name, with many names (the table and
+	 * its reverse hash grow), beside destroyed names, and after a rename.
+	 */
+	{
+		enum { NP = 600 };
+		static mach_port_t ps[NP];
+		unsigned made = 0, merged = 0, twice = 0;
+		mach_port_t snd;
+		mach_msg_type_name_t t;
+
+		for (int i = 0; i < NP; i++)
+			if (mach_port_allocate(SELF, MACH_PORT_RIGHT_RECEIVE, &ps[i]) == KERN_SUCCESS)
+				made++;
+		MT_EXPECT_EQ_MSG(made, NP, "many receive rights");
+		for (int i = 0; i < NP; i += 2)
+			mach_port_destroy(SELF, ps[i]);
+		for (int i = 1; i < NP; i += 2) {
+			snd = 0;
+			if (mach_port_extract_right(SELF, ps[i], MACH_MSG_TYPE_MAKE_SEND, &snd, &t) == KERN_SUCCESS && snd == ps[i])
+				merged++;
+			snd = 0;
+			if (mach_port_extract_right(SELF, ps[i], MACH_MSG_TYPE_MAKE_SEND, &snd, &t) == KERN_SUCCESS && snd == ps[i] &&
+			    refs(ps[i], MACH_PORT_RIGHT_SEND) == 2)
+				twice++;
+		}
+		MT_EXPECT_EQ_MSG(merged, NP / 2, "send rights merge into the receive right's name");
+		MT_EXPECT_EQ_MSG(twice, NP / 2, "and into the send right's name (2 urefs)");
+		kr = mach_port_rename(SELF, ps[1], 0x40001);
+		snd = 0;
+		if (kr == KERN_SUCCESS)
+			kr = mach_port_extract_right(SELF, 0x40001, MACH_MSG_TYPE_MAKE_SEND, &snd, &t);
+		MT_CHECK(kr == KERN_SUCCESS && snd == 0x40001 && refs(0x40001, MACH_PORT_RIGHT_SEND) == 3,
+			 "after a rename, the new name (kr %x name %x)", kr, snd);
+		ps[1] = 0x40001;
+		for (int i = 1; i < NP; i += 2)
+			mach_port_destroy(SELF, ps[i]);
+	}
+	/* a mach_port call sent to a thread port: delivered; the thread port
+	   converts to no space, so the routine answers KERN_INVALID_TASK */
 	MT_EXPECT_KR(mach_port_allocate(mach_thread_self(), MACH_PORT_RIGHT_RECEIVE, &n),
-		     MACH_SEND_INVALID_DEST, "mach_port call to a thread port");
+		     KERN_INVALID_TASK, "mach_port call to a thread port");
 	return MT_END();
 }

@@ -16,8 +16,8 @@
 #define FPU_STATE_SIZE	512	/* fxsave area */
 
 static uint8_t fpu_initial[FPU_STATE_SIZE] __attribute__((aligned(16)));
-static struct pcb *fpu_owner;	/* whose state the registers hold */
-static bool fpu_ts;		/* CR0.TS as last written */
+struct pcb *fpu_owner;		/* whose state the registers hold */
+bool fpu_ts;			/* CR0.TS as last written */
 static zone_t fpu_zone;
 
 static inline void set_cr0(uint64_t v)
@@ -25,7 +25,7 @@ static inline void set_cr0(uint64_t v)
 	__asm__ volatile("mov %0, %%cr0" : : "r"(v));
 }
 
-static void fpu_set_ts(bool on)
+void fpu_set_ts(bool on)
 {
 	if (on == fpu_ts)
 		return;
@@ -49,10 +49,6 @@ void fpu_init(void)
 	fpu_set_ts(true);
 }
 
-void fpu_switch(struct pcb *pcb)
-{
-	fpu_set_ts(pcb != fpu_owner);
-}
 
 bool fpu_trap(struct pcb *pcb)
 {

@@ -4,19 +4,9 @@
 #include <machine/seg.h>
 #include <machine/cpu.h>
 
-struct tss {
-	uint32_t reserved0;
-	uint64_t rsp[3];
-	uint64_t reserved1;
-	uint64_t ist[7];
-	uint64_t reserved2;
-	uint16_t reserved3;
-	uint16_t iomap_base;
-} __attribute__((packed));
-
 _Static_assert(sizeof(struct tss) == 104, "TSS is 104 bytes");
 
-static struct tss tss0;
+struct tss tss0;
 static uint8_t df_stack[4096] __attribute__((aligned(16)));
 
 /* null, kcode, kdata, ucode32, udata, ucode64, tss (2 slots) */
@@ -29,10 +19,6 @@ struct __attribute__((packed)) desc_ptr {
 
 extern void syscall_entry(void);
 
-void tss_set_rsp0(uint64_t rsp0)
-{
-	tss0.rsp[0] = rsp0;
-}
 
 void gdt_init(void)
 {

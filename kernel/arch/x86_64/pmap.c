@@ -203,8 +203,3 @@ void pmap_kenter(uint64_t va, phys_addr_t pa, unsigned flags)
 	invlpg(va);
 }
 
-void pmap_activate(pmap_t pmap)
-{
-	if (get_cr3() != pmap->pml4_pa)
-		set_cr3(pmap->pml4_pa);
-}

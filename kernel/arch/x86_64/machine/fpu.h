@@ -15,8 +15,21 @@ struct pcb;
 /* fpu_init: enable FXSR/SSE, record the initial state.  Once at boot. */
 void fpu_init(void);
 
+/* The owner of the FPU registers and CR0.TS as last written (fpu.c). */
+extern struct pcb *fpu_owner;
+extern bool fpu_ts;
+
+/* fpu_set_ts: write CR0.TS (when it changes). */
+void fpu_set_ts(bool on);
+
 /* fpu_switch: about to run `pcb': arm the #NM trap unless it owns the FPU. */
-void fpu_switch(struct pcb *pcb);
+static inline void fpu_switch(struct pcb *pcb)
+{
+	bool on = pcb != fpu_owner;
+
+	if (on != fpu_ts)
+		fpu_set_ts(on);
+}
 
 /*
  * fpu_trap: #NM from user mode: give the FPU to `pcb'.  Returns false when

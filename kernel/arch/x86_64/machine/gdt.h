@@ -8,7 +8,23 @@
 /* gdt_init: load the final GDT and TSS, program STAR/LSTAR/FMASK. */
 void gdt_init(void);
 
+/* The task state segment (one CPU). */
+struct tss {
+	uint32_t reserved0;
+	uint64_t rsp[3];
+	uint64_t reserved1;
+	uint64_t ist[7];
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;
+} __attribute__((packed));
+
+extern struct tss tss0;
+
 /* tss_set_rsp0: kernel stack used on an interrupt from user mode. */
-void tss_set_rsp0(uint64_t rsp0);
+static inline void tss_set_rsp0(uint64_t rsp0)
+{
+	tss0.rsp[0] = rsp0;
+}
 
 #endif /* _MACHINE_GDT_H_ */

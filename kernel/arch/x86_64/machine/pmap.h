@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <machine/vm_param.h>
+#include <machine/cpu.h>
 
 struct pmap {
 	uint64_t	*pml4;		/* physmap address */
@@ -76,6 +77,10 @@ bool pmap_extract(pmap_t pmap, uint64_t va, phys_addr_t *pa);
 void pmap_kenter(uint64_t va, phys_addr_t pa, unsigned flags);
 
 /* pmap_activate: load pmap on the CPU (no-op if already loaded). */
-void pmap_activate(pmap_t pmap);
+static inline void pmap_activate(pmap_t pmap)
+{
+	if (get_cr3() != pmap->pml4_pa)
+		set_cr3(pmap->pml4_pa);
+}
 
 #endif /* _MACHINE_PMAP_H_ */
