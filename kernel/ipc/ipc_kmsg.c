@@ -242,9 +242,22 @@ static void ikm_copyin_unwind(struct ipc_space *space, struct ipc_kmsg *kmsg,
 	}
 }
 
+/* Would moving the receive right named `name' into a message for `dest'
+ * make a cycle of receive rights in transit? */
+static bool ikm_receive_circular(struct ipc_space *space,
+				 mach_port_name_t name, struct ipc_port *dest)
+{
+	struct ipc_entry *entry;
+
+	if (ipc_right_lookup(space, name, &entry) != KERN_SUCCESS)
+		return false;		/* the right check has refused it */
+	return ipc_port_check_circularity(entry->ie_object, dest);
+}
+
 /* Pass 1 over the body: check it, copy out-of-line data in. */
 static mach_msg_return_t ikm_copyin_body_check(struct ipc_space *space,
-					       struct ipc_kmsg *kmsg)
+					       struct ipc_kmsg *kmsg,
+					       struct ipc_port *dest)
 {
 	uint32_t off = sizeof(mach_msg_header_t);
 	uint32_t end = kmsg->ikm_header.msgh_size;
@@ -285,7 +298,11 @@ static mach_msg_return_t ikm_copyin_body_check(struct ipc_space *space,
 			}
 			for (uint32_t i = 0; i < d.number; i++) {
 				if (ipc_right_copyin_check(space, ikm_port_name(&d, i),
-							   d.name) != KERN_SUCCESS) {
+							   d.name) != KERN_SUCCESS ||
+				    (d.name == MACH_MSG_TYPE_MOVE_RECEIVE &&
+				     ikm_receive_circular(space,
+							  ikm_port_name(&d, i),
+							  dest))) {
 					ikm_copyin_unwind(space, kmsg, here, true);
 					return MACH_SEND_INVALID_RIGHT;
 				}
@@ -332,7 +349,8 @@ static void ikm_copyin_body_reset(struct ipc_space *space, struct ipc_kmsg *kmsg
 }
 
 /* Pass 2 over the body: take the rights.  Cannot fail. */
-static void ikm_copyin_body_act(struct ipc_space *space, struct ipc_kmsg *kmsg)
+static void ikm_copyin_body_act(struct ipc_space *space, struct ipc_kmsg *kmsg,
+				struct ipc_port *dest)
 {
 	uint32_t off = sizeof(mach_msg_header_t);
 	struct ikm_desc d;
@@ -353,6 +371,18 @@ static void ikm_copyin_body_act(struct ipc_space *space, struct ipc_kmsg *kmsg)
 			for (uint32_t i = d.number; i-- > 0;)
 				ports[i] = (uint64_t)(uintptr_t)ipc_right_copyin(
 					space, names[i], d.name);
+		}
+		if (d.name == MACH_MSG_TYPE_MOVE_RECEIVE) {
+			uint64_t *ports = d.inl ? d.slot :
+					  (uint64_t *)(uintptr_t)*d.slot;
+
+			for (uint32_t i = 0; ports != NULL && i < d.number; i++) {
+				struct ipc_port *p =
+					(struct ipc_port *)(uintptr_t)ports[i];
+
+				if (IP_VALID(p))
+					ipc_port_set_destination(p, dest);
+			}
 		}
 		*d.desc = (uint8_t)ipc_right_copyin_type(d.name);
 	}
@@ -388,7 +418,7 @@ mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
 
 	/* Check the body. */
 	if (bits & MACH_MSGH_BITS_COMPLEX) {
-		mr = ikm_copyin_body_check(space, kmsg);
+		mr = ikm_copyin_body_check(space, kmsg, dport);
 		if (mr == MACH_MSG_SUCCESS)
 			ikm_copyin_body_reset(space, kmsg);
 	}
@@ -407,7 +437,7 @@ mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
 	h->msgh_remote_port = (uint64_t)(uintptr_t)dport;
 	h->msgh_local_port = (uint64_t)(uintptr_t)rport;
 	if (bits & MACH_MSGH_BITS_COMPLEX)
-		ikm_copyin_body_act(space, kmsg);
+		ikm_copyin_body_act(space, kmsg, dport);
 	return MACH_MSG_SUCCESS;
 }
 
@@ -471,6 +501,7 @@ void ipc_kmsg_copyin_from_kernel(struct ipc_kmsg *kmsg)
 	mach_msg_type_name_t ldisp = MACH_MSGH_BITS_LOCAL(bits);
 	uint32_t off = sizeof(mach_msg_header_t);
 	struct ikm_desc d;
+	struct ipc_port *dest;
 
 	h->msgh_remote_port = (uint64_t)(uintptr_t)ikm_kernel_right(
 		(struct ipc_port *)(uintptr_t)h->msgh_remote_port, rdisp);
@@ -484,6 +515,7 @@ void ipc_kmsg_copyin_from_kernel(struct ipc_kmsg *kmsg)
 			       ldisp != 0 ? ipc_right_copyin_type(ldisp) : 0);
 	if (!(bits & MACH_MSGH_BITS_COMPLEX))
 		return;
+	dest = (struct ipc_port *)(uintptr_t)h->msgh_remote_port;
 	while (off < h->msgh_size &&
 	       ikm_desc_next(kmsg, &off, &d) == MACH_MSG_SUCCESS) {
 		uint64_t *ports;
@@ -493,9 +525,16 @@ void ipc_kmsg_copyin_from_kernel(struct ipc_kmsg *kmsg)
 			continue;
 		ports = d.inl ? d.slot : (uint64_t *)(uintptr_t)*d.slot;
 		n = ports != NULL ? d.number : 0;
-		for (uint32_t i = 0; i < n; i++)
-			ports[i] = (uint64_t)(uintptr_t)ikm_kernel_right(
-				(struct ipc_port *)(uintptr_t)ports[i], d.name);
+		for (uint32_t i = 0; i < n; i++) {
+			struct ipc_port *p = (struct ipc_port *)(uintptr_t)ports[i];
+
+			ports[i] = (uint64_t)(uintptr_t)ikm_kernel_right(p, d.name);
+			/* A link that would close a cycle is not made: the
+			 * walk in ipc_port_check_circularity must end. */
+			if (d.name == MACH_MSG_TYPE_MOVE_RECEIVE && IP_VALID(p) &&
+			    !ipc_port_check_circularity(p, dest))
+				ipc_port_set_destination(p, dest);
+		}
 		*d.desc = (uint8_t)ipc_right_copyin_type(d.name);
 	}
 }

@@ -68,6 +68,10 @@ void ipc_notify_no_senders(struct ipc_port *notify, uint32_t mscount)
 
 void ipc_notify_port_destroyed(struct ipc_port *notify, struct ipc_port *port)
 {
+	/* The receive right is in transit to `notify' now; a link that would
+	 * close a cycle is not recorded (the circularity walk must end). */
+	if (IP_VALID(notify) && !ipc_port_check_circularity(port, notify))
+		ipc_port_set_destination(port, notify);
 	notify_send(notify, MACH_NOTIFY_PORT_DESTROYED,
 		    NOTIFY_DESC(MACH_MSG_TYPE_PORT_RECEIVE, 64U),
 		    (uint64_t)(uintptr_t)port, MACH_MSGH_BITS_COMPLEX);

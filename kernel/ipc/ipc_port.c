@@ -63,6 +63,8 @@ static struct ipc_port *ipc_port_alloc_common(void)
 	port->ip_nssync = 0;
 	port->ip_pdrequest = NULL;
 	port->ip_dnrequests = NULL;
+	port->ip_destination = NULL;
+	port->ip_destroy_next = NULL;
 	return port;
 }
 
@@ -175,9 +177,70 @@ static void ipc_port_dnrequests_fire(struct ipc_port *port)
 	}
 }
 
+bool ipc_port_check_circularity(struct ipc_port *port, struct ipc_port *dest)
+{
+	/* The destination links never form a cycle (this check keeps it
+	 * so), hence the walk ends. */
+	while (IP_VALID(dest)) {
+		if (dest == port)
+			return true;
+		if (!dest->ip_active || dest->ip_receiver != NULL)
+			return false;		/* dead, or received */
+		dest = dest->ip_destination;
+	}
+	return false;
+}
+
+void ipc_port_set_destination(struct ipc_port *port, struct ipc_port *dest)
+{
+	ipc_port_clear_destination(port);
+	if (!IP_VALID(dest))
+		return;
+	ipc_port_reference(dest);
+	port->ip_destination = dest;
+}
+
+void ipc_port_clear_destination(struct ipc_port *port)
+{
+	struct ipc_port *dest = port->ip_destination;
+
+	if (dest != NULL) {
+		port->ip_destination = NULL;
+		ipc_port_release(dest);
+	}
+}
+
+/* Ports whose destruction was asked for while another was being
+ * destroyed: drained by the outermost ipc_port_destroy. */
+static struct ipc_port *ipc_port_destroy_pending;
+static bool ipc_port_destroying;
+
+static void ipc_port_destroy_one(struct ipc_port *port);
+
 void ipc_port_destroy(struct ipc_port *port)
 {
+	if (ipc_port_destroying) {
+		port->ip_destroy_next = ipc_port_destroy_pending;
+		ipc_port_destroy_pending = port;
+		return;
+	}
+	ipc_port_destroying = true;
+	while (port != NULL) {
+		ipc_port_destroy_one(port);
+		port = ipc_port_destroy_pending;
+		if (port != NULL) {
+			ipc_port_destroy_pending = port->ip_destroy_next;
+			port->ip_destroy_next = NULL;
+		}
+	}
+	ipc_port_destroying = false;
+}
+
+static void ipc_port_destroy_one(struct ipc_port *port)
+{
 	struct ipc_port *pd = port->ip_pdrequest;
+
+	ipc_port_clear_destination(port);
 
 	if (port->ip_pset != NULL)
 		ipc_pset_remove(port);

@@ -78,6 +78,10 @@ struct ipc_port {
 	uint32_t		ip_nssync;	/* notify at mscount >= this */
 	struct ipc_port		*ip_pdrequest;	/* port-destroyed: send-once */
 	struct ipc_dnrequest	*ip_dnrequests;	/* dead-name requests */
+	struct ipc_port		*ip_destination; /* receive right in transit:
+						  * the port its message is
+						  * sent to (referenced) */
+	struct ipc_port		*ip_destroy_next; /* deferred destroy list */
 };
 
 /* The receiver of kernel-object ports. */
@@ -155,9 +159,28 @@ void ipc_port_release_sonce(struct ipc_port *port);
  * queued messages are destroyed, waiting receivers get MACH_RCV_PORT_DIED,
  * waiting senders retry (and find it dead), dead-name notifications go
  * out, the kernel object is disconnected.  May send notifications; does
- * not block.
+ * not block.  Receive rights in the flushed messages are destroyed in turn,
+ * from a work list rather than by recursion, so a chain of ports in transit
+ * collapses at a bounded stack depth.
  */
 void ipc_port_destroy(struct ipc_port *port);
+
+/*
+ * ipc_port_check_circularity: would moving `port''s receive right into a
+ * message sent to `dest' make a cycle?  True when dest is port, or when
+ * dest's receive right is in transit in a message bound (directly or
+ * through other ports in transit) for port.
+ */
+bool ipc_port_check_circularity(struct ipc_port *port, struct ipc_port *dest);
+
+/*
+ * ipc_port_set_destination: `port''s receive right is now in transit in a
+ * message sent to `dest' (a reference to dest is taken).
+ * ipc_port_clear_destination: it is in transit no more (received or
+ * destroyed): the reference goes.
+ */
+void ipc_port_set_destination(struct ipc_port *port, struct ipc_port *dest);
+void ipc_port_clear_destination(struct ipc_port *port);
 
 /*
  * ipc_port_nsrequest_check: send the no-senders notification if the port

@@ -296,6 +296,8 @@ kern_return_t ipc_right_copyout(struct ipc_space *space, struct ipc_port *port,
 		*namep = MACH_PORT_NAME_DEAD;
 		return KERN_SUCCESS;
 	}
+	if (type == MACH_MSG_TYPE_PORT_RECEIVE)
+		ipc_port_clear_destination(port);	/* no longer in transit */
 	if (!port->ip_active && type != MACH_MSG_TYPE_PORT_RECEIVE) {
 		ipc_right_release(port, type);
 		*namep = MACH_PORT_NAME_DEAD;

@@ -528,6 +528,7 @@ kern_return_t mach_port_insert_right(ipc_space_t space, mach_port_name_t name,
 		entry->ie_bits |= MACH_PORT_TYPE_SEND_ONCE | 1;
 		break;
 	default:
+		ipc_port_clear_destination(port);	/* no longer in transit */
 		entry->ie_bits |= MACH_PORT_TYPE_RECEIVE;
 		port->ip_receiver = space;
 		port->ip_receiver_name = name;
