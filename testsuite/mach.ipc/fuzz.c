@@ -12,7 +12,10 @@
  * that would end or unmap the fuzzer itself), forged and null names.
  * Port names inside bodies are only the fuzzer's own or forged ones.
  *
- * `fuzz.elf SEED COUNT norpc' leaves out the final kernel RPC check.
+ * More words: `norpc' leaves out the final kernel RPC check; `nocirc'
+ * never puts a message's destination receive right into that message
+ * (no port ends up in its own queue, mach.ipc/leakcirc's case), so that
+ * the zone comparison checks every other path.
  * The verdicts: the task survives, its own ports and a kernel RPC still
  * work afterwards, and (fuzz.exp) the kernel neither panics nor leaks:
  * its zone counts at halt equal those of a run with COUNT 0.
@@ -43,6 +46,8 @@ rnd_below(uint32_t n)
 }
 
 static mach_port_t own[NOWN];
+static int nocirc;		/* never put a receive right in its own queue */
+static mach_port_t avoid;	/* the destination, in nocirc mode */
 static unsigned char ool_area[3 * 4096] __attribute__((aligned(4096)));
 static mach_port_t ool_names[4];
 
@@ -57,8 +62,11 @@ pick_name(void)
 		return MACH_PORT_DEAD;
 	case 2:
 		return (mach_port_t)(0x50000000u | rnd_below(0x10000000u));
-	default:
-		return own[rnd_below(NOWN)];
+	default: {
+		mach_port_t p = own[rnd_below(NOWN)];
+
+		return nocirc && p == avoid ? MACH_PORT_NULL : p;
+	}
 	}
 }
 
@@ -155,9 +163,7 @@ fuzz_one(mach_port_t task, mach_port_t host, unsigned long *sent)
 	mach_msg_return_t mr;
 
 	memset(&msg, 0, sizeof msg);
-	for (uint32_t i = rnd_below(5); i > 0; i--)
-		if (!add_item(body, &n, &complex))
-			break;
+	avoid = MACH_PORT_NULL;
 	switch (rnd_below(8)) {
 	case 0:
 	case 1:
@@ -173,13 +179,19 @@ fuzz_one(mach_port_t task, mach_port_t host, unsigned long *sent)
 	case 3:
 		dest = pick_name();
 		rbits = MACH_MSG_TYPE_MOVE_RECEIVE + rnd_below(8);
+		avoid = dest;
 		break;
 	default:
 		dest = own[rnd_below(NOWN)];
 		rbits = rnd_below(2) ? MACH_MSG_TYPE_MAKE_SEND
 				     : MACH_MSG_TYPE_MAKE_SEND_ONCE;
+		avoid = dest;
 		break;
 	}
+	/* The body, after the destination (nocirc mode keeps it out). */
+	for (uint32_t i = rnd_below(5); i > 0; i--)
+		if (!add_item(body, &n, &complex))
+			break;
 	lbits = rnd_below(3) ? MACH_MSG_TYPE_MAKE_SEND_ONCE
 			     : rnd_below(24);
 	if (lbits == MACH_MSG_TYPE_MOVE_RECEIVE)
@@ -193,7 +205,7 @@ fuzz_one(mach_port_t task, mach_port_t host, unsigned long *sent)
 	/* Mutations. */
 	switch (rnd_below(6)) {
 	case 0:		/* flip a bit of a descriptor or datum */
-		if (n > 0)
+		if (n > 0 && !(nocirc && avoid != MACH_PORT_NULL))
 			body[rnd_below((uint32_t)n)] ^= 1ULL << rnd_below(64);
 		break;
 	case 1:		/* wrong size */
@@ -246,14 +258,20 @@ main(int argc, char **argv)
 	unsigned long seed = argc > 1 ? it_number(argv[1]) : 1;
 	unsigned long count = argc > 2 ? it_number(argv[2]) : 1000;
 	mach_port_t task = mach_task_self(), host = mach_host_self();
-	int check_rpc = !(argc > 3 && strcmp(argv[3], "norpc") == 0);
+	int check_rpc = 1;
 	unsigned long sent = 0;
 	mach_port_t p;
 	it_buf_t buf;
 	mach_port_urefs_t refs = 0;
 	kern_return_t kr;
 
-	MT_BEGIN("ipc/fuzz", check_rpc ? 3 : 2);
+	for (int i = 3; i < argc; i++) {
+		if (strcmp(argv[i], "norpc") == 0)
+			check_rpc = 0;
+		else if (strcmp(argv[i], "nocirc") == 0)
+			nocirc = 1;
+	}
+	MT_BEGIN(nocirc ? "ipc/fuzz-nocirc" : "ipc/fuzz", check_rpc ? 3 : 2);
 	rng = seed * 0x9e3779b97f4a7c15ULL + 1;
 	for (int i = 0; i < NOWN; i++)
 		own[i] = mach_reply_port();
