@@ -237,11 +237,16 @@ new_type(struct sema *s, enum mig_type_kind k, struct mig_loc loc)
 static void
 finish_wire(struct mig_type *t)
 {
-	t->is_port = mig_type_name_is_port(t->in_name) ||
+	t->is_port = t->is_port ||	/* a repeated call keeps what it found */
+		     mig_type_name_is_port(t->in_name) ||
 		     mig_type_name_is_port(t->out_name) ||
 		     ((t->in_name == MIG_TN_POLYMORPHIC ||
 		       t->out_name == MIG_TN_POLYMORPHIC) &&
 		      t->size_bits == PORT_BITS);
+	/* Out of line, port rights are a task's 32-bit names, not 8-byte
+	 * slots: msgt_size 32, as GNU MIG writes it and the kernel expects. */
+	if (t->is_port && !t->is_inline && t->size_bits == PORT_BITS)
+		t->size_bits = 32;
 	t->polymorphic = t->in_name == MIG_TN_POLYMORPHIC ||
 			 t->out_name == MIG_TN_POLYMORPHIC;
 	t->longform = t->size_bits > 255 || t->number > 4095 ||
