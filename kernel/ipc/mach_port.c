@@ -38,20 +38,6 @@ static mach_port_type_t entry_type(const struct ipc_entry *entry)
 	return type;
 }
 
-/* The receive right `name' names, for the calls that need one. */
-static kern_return_t receive_lookup(ipc_space_t space, mach_port_name_t name,
-				    struct ipc_port **portp)
-{
-	struct ipc_entry *entry;
-
-	if (ipc_right_lookup(space, name, &entry) != KERN_SUCCESS)
-		return KERN_INVALID_NAME;
-	if (!(entry->ie_bits & MACH_PORT_TYPE_RECEIVE))
-		return KERN_INVALID_RIGHT;
-	*portp = entry->ie_object;
-	return KERN_SUCCESS;
-}
-
 kern_return_t mach_port_names(ipc_space_t space,
 			      mach_port_name_array_t *names,
 			      mach_msg_type_number_t *namesCnt,
@@ -274,7 +260,7 @@ kern_return_t mach_port_set_qlimit(ipc_space_t space, mach_port_name_t name,
 	kern_return_t kr;
 
 	SPACE_CHECK(space);
-	kr = receive_lookup(space, name, &port);
+	kr = ipc_right_lookup_receive(space, name, &port);
 	if (kr != KERN_SUCCESS)
 		return kr;
 	if (qlimit > MACH_PORT_QLIMIT_MAX)
@@ -291,7 +277,7 @@ kern_return_t mach_port_set_mscount(ipc_space_t space, mach_port_name_t name,
 	kern_return_t kr;
 
 	SPACE_CHECK(space);
-	kr = receive_lookup(space, name, &port);
+	kr = ipc_right_lookup_receive(space, name, &port);
 	if (kr != KERN_SUCCESS)
 		return kr;
 	port->ip_mscount = mscount;
@@ -305,7 +291,7 @@ kern_return_t mach_port_set_seqno(ipc_space_t space, mach_port_name_t name,
 	kern_return_t kr;
 
 	SPACE_CHECK(space);
-	kr = receive_lookup(space, name, &port);
+	kr = ipc_right_lookup_receive(space, name, &port);
 	if (kr != KERN_SUCCESS)
 		return kr;
 	port->ip_seqno = seqno;
@@ -353,7 +339,7 @@ kern_return_t mach_port_move_member(ipc_space_t space, mach_port_name_t member,
 	kern_return_t kr;
 
 	SPACE_CHECK(space);
-	kr = receive_lookup(space, member, &port);
+	kr = ipc_right_lookup_receive(space, member, &port);
 	if (kr != KERN_SUCCESS)
 		return kr;
 	if (after != MACH_PORT_NULL) {
@@ -569,7 +555,7 @@ kern_return_t mach_port_get_receive_status(ipc_space_t space,
 	kern_return_t kr;
 
 	SPACE_CHECK(space);
-	kr = receive_lookup(space, name, &port);
+	kr = ipc_right_lookup_receive(space, name, &port);
 	if (kr != KERN_SUCCESS)
 		return kr;
 	memset(status, 0, sizeof(*status));
