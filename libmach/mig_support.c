@@ -36,6 +36,13 @@
 #include <mach/mach_interface.h>
 #include <mach/mach_port.h>
 
+/* mach_msg.S spells these out: they must be <mach/message.h>'s. */
+_Static_assert(MACH_SEND_MSG == 0x00000001 &&
+	       MACH_SEND_INTERRUPT == 0x00000040 &&
+	       MACH_RCV_INTERRUPT == 0x00000400 &&
+	       MACH_SEND_INTERRUPTED == 0x10000007 &&
+	       MACH_RCV_INTERRUPTED == 0x10004005, "mach_msg.S's constants");
+
 #define MIG_REPLY_POOL	4
 #define MIG_ARENA_SIZE	(256 * 1024)
 #define MIG_PAGE_SIZE	4096

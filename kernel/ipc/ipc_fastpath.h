@@ -4,7 +4,9 @@
  * without the general machinery; anything unusual is declined before
  * anything changes and the general path (mach_msg.c) does it.  Off with
  * the kernel command-line word `ipc_fastpath=0'.  Conditions: called at
- * the start of mach_msg_trap; may make a thread runnable, never blocks.
+ * the start of mach_msg_trap (through mach_msg_trap_entry, which saves
+ * every user register in the trap frame: a fast receive waits with a
+ * continuation and may never return here).
  */
 #ifndef _IPC_IPC_FASTPATH_H_
 #define _IPC_IPC_FASTPATH_H_
@@ -13,22 +15,38 @@
 #include <stdbool.h>
 #include <mach/message.h>
 
-#define IPC_FASTPATH_DECLINED	((mach_msg_return_t)-1)
-#define IPC_FASTPATH_SENT	((mach_msg_return_t)-2)
-
-struct thread;
-
 extern bool ipc_fastpath_enabled;
+
+/* ipc_fastpath_disable: the boot word `ipc_fastpath=0': general path only. */
+void ipc_fastpath_disable(void);
 
 /*
  * ipc_fastpath: mach_msg_trap with the fast path first: what it declines
- * (nothing changed yet) goes to mach_msg_general, a receive it does not
- * finish to mach_msg_receive.
+ * (nothing changed yet) goes to mach_msg_general.
  */
 mach_msg_return_t ipc_fastpath(uint64_t msg, mach_msg_option_t option,
 			       mach_msg_size_t send_size,
 			       mach_msg_size_t rcv_size,
 			       mach_port_name_t rcv_name,
 			       mach_msg_timeout_t timeout);
+
+struct ipc_port;
+
+/*
+ * ipc_fastpath_kernel: fastpath.S's RPC request (COPY_SEND, MAKE_SEND_ONCE
+ * of rcv_name) to `dport', a kernel port, with `rport' the reply port
+ * (fit for a fast receive): the message is in the current thread's
+ * ith_fp_msg, the arguments in its trap frame.  Returns the mach_msg
+ * result (done by the general path when the fast one does not apply).
+ */
+uint64_t ipc_fastpath_kernel(struct ipc_port *dport, struct ipc_port *rport);
+
+/*
+ * ipc_fastpath_continue: the continuation of a thread waiting in the fast
+ * receive (pcb.cont; fastpath.S compares against it), run when it is woken
+ * by anything but a fast send: completes the receive the general way and
+ * returns the mach_msg result.
+ */
+uint64_t ipc_fastpath_continue(void);
 
 #endif /* _IPC_IPC_FASTPATH_H_ */

@@ -129,17 +129,16 @@ void sched_block_to(struct thread *next)
 	sched_switch_to(next);
 }
 
-void sched_switch_direct(struct thread *next)
+void sched_block_continue(void)
 {
 	struct thread *cur = current_thread();
-	struct thread *prev;
+	struct thread *next = runq_dequeue();
 
-	if (next->on_runq)		/* not expected: be safe */
-		sched_remove(next);
+	if (next == NULL)
+		next = idle_thread;
 	next->quantum = SCHED_QUANTUM;
-	prev = pcb_switch(cur, &cur->pcb, next, &next->pcb,
-			  next->task != NULL ? next->task->map : NULL);
-	thread_continue(prev);
+	pcb_load(cur, next, &next->pcb,
+		 next->task != NULL ? next->task->map : NULL);
 }
 
 void sched_tick(void)

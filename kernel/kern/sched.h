@@ -53,14 +53,11 @@ void sched_block(void);
 void sched_block_to(struct thread *next);
 
 /*
- * sched_switch_direct: the IPC fast path's hand-off.  Run `next' now, with
- * no scheduling decision and no run-queue work.  Conditions: the current
- * thread has just been made to wait (state not TH_RUN, on no queue) and
- * `next' was just made runnable by the caller (TH_RUN, not on the run
- * queue, not the current thread).  Returns when the current thread runs
- * again.
+ * sched_block_continue: sched_block for a thread that blocked with a
+ * continuation (machine/pcb.h: pcb.cont set, state not TH_RUN): its stack
+ * is abandoned, nothing is saved.  No return.
  */
-void sched_switch_direct(struct thread *next);
+void sched_block_continue(void) __attribute__((noreturn));
 
 /* sched_tick: a clock tick from user mode; preempts at quantum end. */
 void sched_tick(void);

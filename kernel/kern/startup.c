@@ -92,7 +92,7 @@ void setup_main(struct boot_info *bi)
 	clock_init();
 
 	if (kernel_option("ipc_fastpath=0"))
-		ipc_fastpath_enabled = false;
+		ipc_fastpath_disable();
 	ntasks = bootstrap_create_tasks(bi);
 	booting = false;
 	if (kernel_option("test_panic"))

@@ -47,8 +47,6 @@ static struct thread *thread_alloc(void)
 	th->ith_kmsg = NULL;
 	th->ith_rcv_max = 0;
 	th->ith_kmsg_cache = NULL;
-	th->ith_fp_direct = false;
-	th->ith_fp_size = 0;
 	th->id = ++thread_next_id;
 	return th;
 }
@@ -72,7 +70,7 @@ kern_return_t thread_create_user(struct task *task, uint64_t rip, uint64_t rsp,
 		thread_free(th);
 		return KERN_RESOURCE_SHORTAGE;
 	}
-	pcb_setup_user(&th->pcb, rip, rsp, a0, a1, a2);
+	pcb_setup_user(&th->pcb, task->map, rip, rsp, a0, a1, a2);
 	th->task = task;
 	th->task_next = task->threads;
 	task->threads = th;

@@ -29,7 +29,7 @@ enum thread_state {
 };
 
 /* The largest message a fast-path sender copies straight to a thread. */
-#define THREAD_FP_MSG_MAX	256
+#define THREAD_FP_MSG_MAX	512
 
 struct thread {
 	struct pcb		pcb;		/* must stay first */
@@ -52,15 +52,9 @@ struct thread {
 	struct ipc_kmsg		*ith_kmsg;
 	uint32_t		ith_rcv_max;	/* receive buffer size */
 	struct ipc_kmsg		*ith_kmsg_cache; /* a free small kmsg */
-	/* The mach_msg fast path (ipc_fastpath.c): while ith_fp_direct, the
-	 * thread waits in the fast receive and a fast sender may put a
-	 * simple message straight into ith_fp_msg (ith_fp_size bytes, in
-	 * the receiver's form, its rights already in the receiver's space)
-	 * instead of handing it a kmsg; the thread copies it out when it
-	 * runs.  Only the thread itself and a sender that takes it off its
-	 * wait list touch them. */
-	bool			ith_fp_direct;
-	uint32_t		ith_fp_size;	/* 0: no direct message */
+	/* The mach_msg fast path (ipc_fastpath.c, fastpath.S): where the
+	 * running thread's fast message is copied in and put in its
+	 * receiver's form. */
 	uint64_t		ith_fp_msg[THREAD_FP_MSG_MAX / 8];
 	unsigned		id;
 };

@@ -18,6 +18,7 @@ struct __attribute__((packed)) desc_ptr {
 };
 
 extern void syscall_entry(void);
+extern void syscall_entry_fast(void);
 
 
 void gdt_init(void)
@@ -59,7 +60,12 @@ void gdt_init(void)
 
 	/* syscall: CS = KERNEL_CS; sysret: CS = USER_CS32 + 16, SS = + 8 */
 	wrmsr(MSR_STAR, ((uint64_t)USER_CS32 << 48) | ((uint64_t)KERNEL_CS << 32));
-	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
+	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry_fast);
 	wrmsr(MSR_FMASK, RFLAGS_IF | RFLAGS_DF | RFLAGS_TF | RFLAGS_AC | RFLAGS_NT);
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+}
+
+void syscall_set_entry(bool fast)
+{
+	wrmsr(MSR_LSTAR, (uint64_t)(fast ? syscall_entry_fast : syscall_entry));
 }

@@ -126,6 +126,7 @@ syscall_entry:
  * interrupt itself (clock_interrupt) or inside the trap (sched_*).  An SMP
  * kernel will need one.
  */
+	.globl	syscall_exit
 syscall_exit:
 	movq	TF_RDI(%rsp), %rdi
 	movq	TF_RSI(%rsp), %rsi
@@ -142,11 +143,51 @@ syscall_bad:
 	call	mach_trap_invalid
 	jmp	syscall_exit
 
-/* mach_msg_trap takes a 4th argument: the ABI passes it in r10. */
+/*
+ * mach_msg_trap takes a 4th argument: the ABI passes it in r10.  It may
+ * block with a continuation (machine/pcb.h), so the callee-saved user
+ * registers go into the trap frame too (8(%rsp): past our return address).
+ */
 	.globl	mach_msg_trap_entry
 mach_msg_trap_entry:
+	movq	%rbx, 8 + TF_RBX(%rsp)
+	movq	%rbp, 8 + TF_RBP(%rsp)
+	movq	%r12, 8 + TF_R12(%rsp)
+	movq	%r13, 8 + TF_R13(%rsp)
+	movq	%r14, 8 + TF_R14(%rsp)
+	movq	%r15, 8 + TF_R15(%rsp)
 	movq	%r10, %rcx
 	jmp	mach_msg_trap
+
+/*
+ * void return_user_frame(struct trap_frame *tf, uint64_t rax)
+ * Leave a system call that blocked with a continuation: every register
+ * from the frame `tf' (the running thread's), rax from the argument.
+ */
+	.globl	return_user_frame
+return_user_frame:
+	movq	%rdi, %rsp
+	movq	%rsi, %rax
+return_user_cont:
+	movq	TF_RBX(%rsp), %rbx
+	movq	TF_RBP(%rsp), %rbp
+	movq	TF_R12(%rsp), %r12
+	movq	TF_R13(%rsp), %r13
+	movq	TF_R14(%rsp), %r14
+	movq	TF_R15(%rsp), %r15
+	jmp	syscall_exit
+
+/*
+ * A thread blocked with a continuation, switched to: switch_context
+ * "returns" here at the top of its stack (rsp = its trap frame) with the
+ * previous thread in rax and the continuation in rbx.
+ */
+	.globl	cont_start
+cont_start:
+	movq	%rax, %rdi
+	call	thread_continue
+	call	*%rbx
+	jmp	return_user_cont
 
 /*
  * uint64_t *switch_context(uint64_t *old_ksp, uint64_t new_ksp, void *old)
@@ -171,6 +212,22 @@ switch_context:
 	popq	%rbx
 	popq	%rbp
 	movq	%rdx, %rax
+	ret
+
+/*
+ * void context_load(uint64_t new_ksp, struct thread *old)
+ * The second half of switch_context, for a thread that saves nothing.
+ */
+	.globl	context_load
+context_load:
+	movq	%rdi, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	movq	%rsi, %rax
 	ret
 
 /*

@@ -12,8 +12,6 @@
 
 struct cpu_data cpu0;
 
-_Static_assert(__builtin_offsetof(struct cpu_data, kstack_top) == CPU_KSTACK_TOP,
-	       "cpu kstack_top");
 _Static_assert(__builtin_offsetof(struct cpu_data, user_rsp) == CPU_USER_RSP,
 	       "cpu user_rsp");
 _Static_assert(__builtin_offsetof(struct cpu_data, kframe) == CPU_KFRAME,
@@ -23,6 +21,11 @@ extern void thread_start_user(void);
 extern void thread_start_kernel(void);
 extern struct thread *switch_context(uint64_t *old_ksp, uint64_t new_ksp,
 				     struct thread *old);
+extern void context_load(uint64_t new_ksp, struct thread *old)
+	__attribute__((noreturn));
+extern void cont_start(void);
+extern void return_user_frame(struct trap_frame *tf, uint64_t rax)
+	__attribute__((noreturn));
 
 /* Saved by switch_context, lowest address first. */
 struct switch_frame {
@@ -39,6 +42,9 @@ int pcb_init(struct pcb *pcb)
 	pcb->kstack = (uint64_t)phystokv(pa);
 	pcb->ksp = 0;
 	pcb->fpu = NULL;
+	pcb->cont = NULL;
+	pcb->kframe = pcb->kstack + KERNEL_STACK_SIZE - TF_SIZE;
+	pcb->cr3 = kernel_pmap->pml4_pa;
 	return 0;
 }
 
@@ -49,8 +55,8 @@ void pcb_free(struct pcb *pcb)
 	pcb->kstack = 0;
 }
 
-void pcb_setup_user(struct pcb *pcb, uint64_t rip, uint64_t rsp,
-		    uint64_t a0, uint64_t a1, uint64_t a2)
+void pcb_setup_user(struct pcb *pcb, struct pmap *pmap, uint64_t rip,
+		    uint64_t rsp, uint64_t a0, uint64_t a1, uint64_t a2)
 {
 	struct trap_frame *tf = pcb_user_frame(pcb);
 	struct switch_frame *sf = (struct switch_frame *)tf - 1;
@@ -67,6 +73,7 @@ void pcb_setup_user(struct pcb *pcb, uint64_t rip, uint64_t rsp,
 	memset(sf, 0, sizeof(*sf));
 	sf->rip = (uint64_t)thread_start_user;
 	pcb->ksp = (uint64_t)sf;
+	pcb->cr3 = pmap->pml4_pa;
 }
 
 void pcb_setup_kernel(struct pcb *pcb, void (*fn)(void *), void *arg)
@@ -82,17 +89,56 @@ void pcb_setup_kernel(struct pcb *pcb, void (*fn)(void *), void *arg)
 	pcb->ksp = (uint64_t)sf;
 }
 
+void pcb_activate(struct thread *new, struct pcb *new_pcb, void *new_pmap)
+{
+	uint64_t top = new_pcb->kstack + KERNEL_STACK_SIZE;
+
+	pmap_activate(new_pmap);
+	tss_set_rsp0(top);
+	cpu0.kframe = top - TF_SIZE;
+	cpu0.active_thread = new;
+	fpu_switch(new_pcb);
+}
+
+/*
+ * The saved context of a thread blocked with a continuation: a switch
+ * frame at the top of its stack whose return goes to cont_start with the
+ * continuation in rbx.  From here on it is an ordinary thread.
+ */
+static uint64_t pcb_cont_context(struct pcb *pcb)
+{
+	struct switch_frame *sf =
+		(struct switch_frame *)pcb_user_frame(pcb) - 1;
+
+	sf->rbx = (uint64_t)pcb->cont;
+	sf->rbp = 0;
+	pcb->cont = NULL;
+	sf->rip = (uint64_t)cont_start;
+	return (uint64_t)sf;
+}
+
 struct thread *pcb_switch(struct thread *old, struct pcb *old_pcb,
 			  struct thread *new, struct pcb *new_pcb,
 			  void *new_pmap)
 {
-	uint64_t top = new_pcb->kstack + KERNEL_STACK_SIZE;
+	uint64_t ksp = new_pcb->cont != NULL ? pcb_cont_context(new_pcb) :
+					       new_pcb->ksp;
 
-	pmap_activate(new_pmap != NULL ? new_pmap : kernel_pmap);
-	tss_set_rsp0(top);
-	cpu0.kstack_top = top;
-	cpu0.kframe = top - TF_SIZE;
-	cpu0.active_thread = new;
-	fpu_switch(new_pcb);
-	return switch_context(&old_pcb->ksp, new_pcb->ksp, old);
+	pcb_activate(new, new_pcb, new_pmap != NULL ? new_pmap : kernel_pmap);
+	return switch_context(&old_pcb->ksp, ksp, old);
+}
+
+void pcb_load(struct thread *old, struct thread *new, struct pcb *new_pcb,
+	      void *new_pmap)
+{
+	uint64_t ksp = new_pcb->cont != NULL ? pcb_cont_context(new_pcb) :
+					       new_pcb->ksp;
+
+	pcb_activate(new, new_pcb, new_pmap != NULL ? new_pmap : kernel_pmap);
+	context_load(ksp, old);
+}
+
+void pcb_return_user(struct pcb *pcb, uint64_t rax)
+{
+	return_user_frame(pcb_user_frame(pcb), rax);
 }

@@ -6,9 +6,8 @@
 #ifndef _MACHINE_CPU_DATA_H_
 #define _MACHINE_CPU_DATA_H_
 
-#define CPU_KSTACK_TOP	0	/* top of the active thread's kernel stack */
 #define CPU_USER_RSP	8	/* scratch: user rsp during syscall entry */
-#define CPU_KFRAME	32	/* kstack_top - TF_SIZE: the syscall frame */
+#define CPU_KFRAME	32	/* the running thread's syscall frame */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -16,7 +15,7 @@
 struct thread;
 
 struct cpu_data {
-	uint64_t	kstack_top;	/* written by pcb_switch_prepare */
+	uint64_t	unused0;
 	uint64_t	user_rsp;
 	uint64_t	reserved;
 	struct thread	*active_thread;

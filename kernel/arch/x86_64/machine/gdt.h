@@ -4,6 +4,7 @@
 #define _MACHINE_GDT_H_
 
 #include <stdint.h>
+#include <stdbool.h>
 
 /* gdt_init: load the final GDT and TSS, program STAR/LSTAR/FMASK. */
 void gdt_init(void);
@@ -20,6 +21,12 @@ struct tss {
 } __attribute__((packed));
 
 extern struct tss tss0;
+
+/*
+ * syscall_set_entry: the system call entry: fastpath.S's, which takes
+ * mach_msg itself (the default), or locore.S's for every trap.
+ */
+void syscall_set_entry(bool fast);
 
 /* tss_set_rsp0: kernel stack used on an interrupt from user mode. */
 static inline void tss_set_rsp0(uint64_t rsp0)

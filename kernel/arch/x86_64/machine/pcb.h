@@ -15,7 +15,24 @@ struct pcb {
 	uint64_t	ksp;		/* saved rsp while switched out */
 	uint64_t	kstack;		/* base of the kernel stack */
 	void		*fpu;		/* fxsave area, NULL until first use */
+	uint64_t	(*cont)(void);	/* blocked with a continuation */
+	uint64_t	kframe;		/* the trap frame atop the stack */
+	uint64_t	cr3;		/* a user thread's address space */
 };
+
+/*
+ * Continuations (as in Mach 3.0): a thread that blocks in a system call
+ * with pcb->cont set keeps nothing on its kernel stack; ksp is stale.
+ * Its user registers are all in the trap frame (mach_msg_trap_entry saves
+ * the callee-saved ones there too).  Two ways to run it again:
+ *  - switch to it (pcb_switch, pcb_load): it starts afresh at the top of
+ *    its stack, calls cont() (pcb->cont cleared: it is an ordinary thread
+ *    again and may block) and returns to user mode with cont()'s result
+ *    in rax;
+ *  - pcb_activate + pcb_return_user from another thread's system call: the
+ *    caller clears pcb->cont and finishes the call for it (the IPC fast
+ *    path's hand-off).
+ */
 
 struct thread;
 
@@ -27,10 +44,12 @@ void pcb_free(struct pcb *pcb);
 
 /*
  * pcb_setup_user: make the thread's first switch enter user mode at `rip'
- * with stack `rsp' and rdi/rsi/rdx = a0/a1/a2.
+ * with stack `rsp' and rdi/rsi/rdx = a0/a1/a2, in the address space of
+ * `pmap' (its task's, for the thread's whole life).
  */
-void pcb_setup_user(struct pcb *pcb, uint64_t rip, uint64_t rsp,
-		    uint64_t a0, uint64_t a1, uint64_t a2);
+struct pmap;
+void pcb_setup_user(struct pcb *pcb, struct pmap *pmap, uint64_t rip,
+		    uint64_t rsp, uint64_t a0, uint64_t a1, uint64_t a2);
 
 /* pcb_setup_kernel: make the thread's first switch call fn(arg). */
 void pcb_setup_kernel(struct pcb *pcb, void (*fn)(void *), void *arg);
@@ -50,5 +69,27 @@ static inline struct trap_frame *pcb_user_frame(struct pcb *pcb)
 struct thread *pcb_switch(struct thread *old, struct pcb *old_pcb,
 			  struct thread *new, struct pcb *new_pcb,
 			  void *new_pmap);
+
+/*
+ * pcb_load: pcb_switch for an `old' that blocked with a continuation (its
+ * stack is abandoned, nothing is saved).  No return.
+ */
+void pcb_load(struct thread *old, struct thread *new, struct pcb *new_pcb,
+	      void *new_pmap) __attribute__((noreturn));
+
+/*
+ * pcb_activate: make `new' the running thread: its address space (pmap,
+ * never NULL), TSS rsp0, syscall frame and FPU trap.  The caller goes on
+ * running on the old thread's kernel stack, which it must not need again:
+ * what follows is pcb_return_user(new_pcb, ...).
+ */
+void pcb_activate(struct thread *new, struct pcb *new_pcb, void *new_pmap);
+
+/*
+ * pcb_return_user: return from the system call `pcb' (the running thread,
+ * blocked with a continuation until now) is in, with `rax'.  Restores
+ * every user register from the trap frame.  No return.
+ */
+void pcb_return_user(struct pcb *pcb, uint64_t rax) __attribute__((noreturn));
 
 #endif /* _MACHINE_PCB_H_ */

@@ -4,12 +4,16 @@
  * on top of the current thread's kernel stack.  locore.S builds it with the
  * TF_* offsets below; the _Static_asserts in trap.c pin the C layout to them.
  *
- * Interrupts and exceptions save every register.  The `syscall` fast path
- * saves only rip, rflags, rsp and the argument registers rdi, rsi, rdx,
- * r10, r8, r9, which it restores on the way out (the ABI clobbers only rax,
- * rcx and r11).  The callee-saved registers are kept by the C code; rax,
- * rbx, rbp, r12-r15, cs, ss, err and trapno are not written in a syscall
- * frame (a syscall always returns through sysret).
+ * Interrupts and exceptions save every register.  The `syscall` entry
+ * saves rip, rflags, rsp and the argument registers rdi, rsi, rdx, r10,
+ * r8, r9, which it restores on the way out (a trap clobbers only rax, rcx
+ * and r11); the callee-saved registers are kept by the C code.
+ * mach_msg_trap (fastpath.S, mach_msg_trap_entry) also saves the
+ * callee-saved ones, since it may block with a continuation and return
+ * through another thread's path (machine/pcb.h); a successful one may
+ * return with the argument registers zeroed (doc/abi.texi).  cs, ss, err
+ * and trapno are not written in a syscall frame (a syscall always returns
+ * through sysret).
  */
 #ifndef _MACHINE_TRAP_H_
 #define _MACHINE_TRAP_H_
