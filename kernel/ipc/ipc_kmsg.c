@@ -6,6 +6,7 @@
 #include <ipc/ipc_right.h>
 #include <ipc/ipc_port.h>
 #include <ipc/ipc_space.h>
+#include <ipc/ipc_notify.h>
 #include <kern/task.h>
 #include <kern/thread.h>
 #include <kern/zalloc.h>
@@ -39,6 +40,8 @@ struct ipc_kmsg *ipc_kmsg_alloc(size_t size)
 		kmsg = th != NULL ? th->ith_kmsg_cache : NULL;
 		if (kmsg != NULL) {
 			th->ith_kmsg_cache = NULL;
+			kmsg->ikm_next = NULL;
+			kmsg->ikm_marequest = NULL;
 			return kmsg;
 		}
 		kmsg = zalloc(ipc_kmsg_zone);
@@ -62,7 +65,29 @@ struct ipc_kmsg *ipc_kmsg_alloc(size_t size)
 		kmsg->ikm_pages = pages;
 	}
 	kmsg->ikm_next = NULL;
+	kmsg->ikm_marequest = NULL;
 	return kmsg;
+}
+
+void ipc_kmsg_marequest_fire(struct ipc_kmsg *kmsg)
+{
+	struct ipc_marequest *imar = kmsg->ikm_marequest;
+	struct ipc_port *dest =
+		(struct ipc_port *)(uintptr_t)kmsg->ikm_header.msgh_remote_port;
+	mach_port_name_t name = MACH_PORT_NULL;
+	struct ipc_port *notify;
+	struct ipc_entry *entry;
+
+	if (imar == NULL)
+		return;
+	kmsg->ikm_marequest = NULL;
+	if (imar->imar_named && imar->imar_space->is_active &&
+	    IP_VALID(dest) && dest->ip_active)
+		name = ipc_space_reverse_lookup(imar->imar_space, dest, &entry);
+	notify = imar->imar_notify;
+	ipc_space_release(imar->imar_space);
+	ipc_marequest_free(imar);
+	ipc_notify_msg_accepted(notify, name);
 }
 
 void ipc_kmsg_free(struct ipc_kmsg *kmsg)
@@ -529,10 +554,14 @@ void ipc_kmsg_copyin_from_kernel(struct ipc_kmsg *kmsg)
 			struct ipc_port *p = (struct ipc_port *)(uintptr_t)ports[i];
 
 			ports[i] = (uint64_t)(uintptr_t)ikm_kernel_right(p, d.name);
-			/* A link that would close a cycle is not made: the
-			 * walk in ipc_port_check_circularity must end. */
-			if (d.name == MACH_MSG_TYPE_MOVE_RECEIVE && IP_VALID(p) &&
-			    !ipc_port_check_circularity(p, dest))
+			/* A link that would close a cycle is not made (the
+			 * walk in ipc_port_check_circularity must end) and
+			 * the message is not to be queued. */
+			if (d.name != MACH_MSG_TYPE_MOVE_RECEIVE || !IP_VALID(p))
+				continue;
+			if (ipc_port_check_circularity(p, dest))
+				h->msgh_bits |= MACH_MSGH_BITS_CIRCULAR;
+			else
 				ipc_port_set_destination(p, dest);
 		}
 		*d.desc = (uint8_t)ipc_right_copyin_type(d.name);
@@ -581,6 +610,8 @@ void ipc_kmsg_destroy(struct ipc_kmsg *kmsg)
 	struct ipc_port *reply = (struct ipc_port *)(uintptr_t)h->msgh_local_port;
 	mach_msg_bits_t bits = h->msgh_bits;
 
+	if (kmsg->ikm_marequest != NULL)
+		ipc_kmsg_marequest_fire(kmsg);
 	h->msgh_remote_port = 0;
 	h->msgh_local_port = 0;
 	ipc_kmsg_clean_body(kmsg);

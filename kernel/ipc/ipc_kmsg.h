@@ -30,6 +30,8 @@ struct task;
 
 struct ipc_kmsg {
 	struct ipc_kmsg		*ikm_next;	/* queue link */
+	struct ipc_marequest	*ikm_marequest;	/* MACH_SEND_NOTIFY forced it
+						 * onto a full queue, or NULL */
 	uint32_t		ikm_size;	/* bytes available at ikm_header */
 	uint32_t		ikm_pages;	/* 0: zone element, else pages */
 	mach_msg_header_t	ikm_header;	/* the message */
@@ -48,6 +50,16 @@ unsigned ipc_kmsg_count(void);
 
 /* ipc_kmsg_alloc: a kmsg for a message of `size' bytes, or NULL. */
 struct ipc_kmsg *ipc_kmsg_alloc(size_t size);
+
+/*
+ * ipc_kmsg_marequest_fire: `kmsg' (kernel form, its destination still in
+ * msgh_remote_port) was taken off its queue or is being destroyed: if it
+ * carries a msg-accepted request, send the notification and free the
+ * request.  The notification names the destination by the sender's name
+ * for it when the sender had one at the send and still holds a send or
+ * receive right to the live destination; MACH_PORT_NULL otherwise.
+ */
+void ipc_kmsg_marequest_fire(struct ipc_kmsg *kmsg);
 
 /* ipc_kmsg_free: free the buffer only (rights already gone). */
 void ipc_kmsg_free(struct ipc_kmsg *kmsg);
@@ -95,7 +107,10 @@ void ipc_kmsg_dealloc_ool(struct task *task, uint64_t umsg,
  * ipc_kmsg_copyin_from_kernel: a message built by the kernel with port
  * pointers and MACH_MSG_TYPE_* dispositions (MOVE_*, COPY_SEND, MAKE_*) in
  * the header and body, header in sender form (remote = destination):
- * make the rights and set the received types.  Cannot fail.
+ * make the rights and set the received types.  Cannot fail.  A receive
+ * right whose move would close a cycle of receive rights in transit (the
+ * destination's own receive right is in transit to it) gets no link and
+ * marks the message MACH_MSGH_BITS_CIRCULAR: ipc_mqueue_send destroys it.
  */
 void ipc_kmsg_copyin_from_kernel(struct ipc_kmsg *kmsg);
 
@@ -112,7 +127,8 @@ void ipc_kmsg_copyout(struct ipc_space *space, struct task *task,
 
 /*
  * ipc_kmsg_destroy: release every right and buffer of a kernel-form kmsg
- * and free it.  May send notifications.
+ * and free it (a msg-accepted request fires first).  May send
+ * notifications.
  */
 void ipc_kmsg_destroy(struct ipc_kmsg *kmsg);
 

@@ -110,7 +110,24 @@ static struct ipc_kmsg *kmsg_dequeue(struct ipc_port *port)
 	th = waitq_first(&port->ip_snd_waiters);
 	if (th != NULL)
 		ipc_thread_wake(th, MACH_MSG_SUCCESS, false);
+	/* A message forced in with MACH_SEND_NOTIFY is accepted now. */
+	if (kmsg->ikm_marequest != NULL)
+		ipc_kmsg_marequest_fire(kmsg);
 	return kmsg;
+}
+
+bool ipc_mqueue_marequest_pending(struct ipc_port *port,
+				  struct ipc_space *space)
+{
+	struct ipc_kmsg *kmsg;
+
+	for (kmsg = port->ip_messages.ikmq_head; kmsg != NULL;
+	     kmsg = kmsg->ikm_next)
+		if (kmsg->ikm_marequest != NULL &&
+		    kmsg->ikm_marequest->imar_space == space &&
+		    kmsg->ikm_marequest->imar_named)
+			return true;
+	return false;
 }
 
 struct thread *ipc_mqueue_waiter(struct ipc_port *port)
@@ -163,7 +180,8 @@ struct thread *ipc_mqueue_send(struct ipc_kmsg *kmsg, bool defer)
 		(struct ipc_port *)(uintptr_t)kmsg->ikm_header.msgh_remote_port;
 	struct thread **waitq, *th;
 
-	if (!port->ip_active) {
+	if (!port->ip_active ||
+	    (kmsg->ikm_header.msgh_bits & MACH_MSGH_BITS_CIRCULAR)) {
 		ipc_kmsg_destroy(kmsg);
 		return NULL;
 	}

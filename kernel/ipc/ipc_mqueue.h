@@ -8,7 +8,9 @@
  * go on the queue.  Sequence numbers are given when a message leaves the
  * queue (or is handed off).  Queue limits (ip_qlimit) apply to messages
  * sent with a send right; mach_msg checks them before the copyin, so a
- * sender blocked on a full queue still holds all its rights.
+ * sender blocked on a full queue still holds all its rights (with
+ * MACH_SEND_NOTIFY it may then force one message past the limit: the
+ * message carries a msg-accepted request, fired when it leaves the queue).
  *
  * Waiting threads are on one list at a time (thread->ith_waitq); the waker
  * sets thread->ith_wait_mr (MACH_MSG_SUCCESS with thread->ith_kmsg for a
@@ -28,6 +30,7 @@
 struct ipc_port;
 struct ipc_pset;
 struct ipc_kmsg;
+struct ipc_space;
 struct thread;
 
 /* Internal wait result: a message was queued, look again. */
@@ -36,7 +39,9 @@ struct thread;
 /*
  * ipc_mqueue_send: deliver a kernel-form kmsg to its destination port
  * (msgh_remote_port), which the caller has checked: hand it to a waiting
- * receiver or queue it.  A dead destination destroys the message.  A
+ * receiver or queue it.  A dead destination destroys the message, and so
+ * does MACH_MSGH_BITS_CIRCULAR (a kernel-built message whose receive right
+ * would close a cycle of ports in transit, ipc_kmsg_copyin_from_kernel).  A
  * message to a kernel port is served at once (ipc_kobject_server) and its
  * reply delivered the same way.  Never blocks; returns the thread woken
  * (not yet runnable when `defer' is true: the caller must run it or
@@ -80,6 +85,16 @@ mach_msg_return_t ipc_mqueue_wait_port(struct ipc_port *port,
  * exceed its queue limit now.
  */
 bool ipc_mqueue_full(struct ipc_port *port);
+
+/*
+ * ipc_mqueue_marequest_pending: a message that `space' forced onto
+ * `port''s queue with MACH_SEND_NOTIFY, while holding a name for the
+ * port, is still queued there (its msg-accepted notification has not
+ * gone: MACH_SEND_NOTIFY_IN_PROGRESS).  A message leaving the queue
+ * fires its request (ipc_kmsg_marequest_fire).
+ */
+bool ipc_mqueue_marequest_pending(struct ipc_port *port,
+				  struct ipc_space *space);
 
 /*
  * ipc_mqueue_wait_room: block until `port' may have room (a message left

@@ -18,9 +18,14 @@ static void notify_drop(struct ipc_port *notify)
 	ipc_port_release(notify);
 }
 
-/* Send a notification with one 8-byte datum (or none) to `notify'. */
+/*
+ * Send a notification with one 8-byte datum (or none) to `notify'.  `bits'
+ * adds MACH_MSGH_BITS_COMPLEX (the datum is a receive right in transit)
+ * and MACH_MSGH_BITS_CIRCULAR (so is `notify''s: ipc_mqueue_send destroys
+ * the message).
+ */
 static void notify_send(struct ipc_port *notify, mach_msg_id_t id,
-			uint64_t desc, uint64_t datum, mach_msg_bits_t complex)
+			uint64_t desc, uint64_t datum, mach_msg_bits_t bits)
 {
 	struct ipc_kmsg *kmsg;
 	mach_msg_header_t *h;
@@ -31,12 +36,12 @@ static void notify_send(struct ipc_port *notify, mach_msg_id_t id,
 	kmsg = ipc_kmsg_alloc(48);
 	if (kmsg == NULL) {
 		notify_drop(notify);
-		if (complex)
+		if (bits & MACH_MSGH_BITS_COMPLEX)
 			ipc_port_destroy((struct ipc_port *)(uintptr_t)datum);
 		return;
 	}
 	h = &kmsg->ikm_header;
-	h->msgh_bits = MACH_MSGH_BITS(MACH_MSG_TYPE_PORT_SEND_ONCE, 0) | complex;
+	h->msgh_bits = MACH_MSGH_BITS(MACH_MSG_TYPE_PORT_SEND_ONCE, 0) | bits;
 	h->msgh_size = desc != 0 ? 48 : 32;
 	h->msgh_remote_port = (uint64_t)(uintptr_t)notify;
 	h->msgh_local_port = 0;
@@ -68,13 +73,28 @@ void ipc_notify_no_senders(struct ipc_port *notify, uint32_t mscount)
 
 void ipc_notify_port_destroyed(struct ipc_port *notify, struct ipc_port *port)
 {
-	/* The receive right is in transit to `notify' now; a link that would
-	 * close a cycle is not recorded (the circularity walk must end). */
-	if (IP_VALID(notify) && !ipc_port_check_circularity(port, notify))
-		ipc_port_set_destination(port, notify);
+	mach_msg_bits_t bits = MACH_MSGH_BITS_COMPLEX;
+
+	/* The receive right is in transit to `notify' now.  If `notify''s own
+	 * receive right is in transit to `port' (directly or through other
+	 * ports in transit), nobody could ever receive either: the message is
+	 * destroyed instead of queued, taking the port with it, and the link
+	 * is not made (the circularity walk must end). */
+	if (IP_VALID(notify)) {
+		if (ipc_port_check_circularity(port, notify))
+			bits |= MACH_MSGH_BITS_CIRCULAR;
+		else
+			ipc_port_set_destination(port, notify);
+	}
 	notify_send(notify, MACH_NOTIFY_PORT_DESTROYED,
 		    NOTIFY_DESC(MACH_MSG_TYPE_PORT_RECEIVE, 64U),
-		    (uint64_t)(uintptr_t)port, MACH_MSGH_BITS_COMPLEX);
+		    (uint64_t)(uintptr_t)port, bits);
+}
+
+void ipc_notify_msg_accepted(struct ipc_port *notify, mach_port_name_t name)
+{
+	notify_send(notify, MACH_NOTIFY_MSG_ACCEPTED,
+		    NOTIFY_DESC(MACH_MSG_TYPE_PORT_NAME, 32U), name, 0);
 }
 
 void ipc_notify_send_once(struct ipc_port *port)

@@ -17,8 +17,15 @@ struct ipc_port;
 void ipc_notify_port_deleted(struct ipc_port *notify, mach_port_name_t name);
 void ipc_notify_dead_name(struct ipc_port *notify, mach_port_name_t name);
 void ipc_notify_no_senders(struct ipc_port *notify, uint32_t mscount);
-/* `port' carries the receive right (in transit), consumed. */
+/*
+ * `port' carries the receive right (in transit), consumed.  When `notify''s
+ * receive right is itself in transit to `port' the notification is
+ * destroyed at once (with the right: the port dies) rather than queued
+ * where no one could receive it.
+ */
 void ipc_notify_port_destroyed(struct ipc_port *notify, struct ipc_port *port);
+/* `name': the sender's name for the destination, or MACH_PORT_NULL. */
+void ipc_notify_msg_accepted(struct ipc_port *notify, mach_port_name_t name);
 /* `port': the destroyed send-once right's port (active, not a kernel port). */
 void ipc_notify_send_once(struct ipc_port *port);
 

@@ -12,12 +12,15 @@
 
 static zone_t ipc_port_zone;
 static zone_t ipc_dnrequest_zone;
+static zone_t ipc_marequest_zone;
 
 void ipc_port_init(void)
 {
 	ipc_port_zone = zone_create("ipc ports", sizeof(struct ipc_port), 0);
 	ipc_dnrequest_zone = zone_create("ipc dead-name requests",
 					 sizeof(struct ipc_dnrequest), 0);
+	ipc_marequest_zone = zone_create("ipc msg-accepted requests",
+					 sizeof(struct ipc_marequest), 0);
 }
 
 unsigned ipc_port_count(void)
@@ -33,6 +36,16 @@ struct ipc_dnrequest *ipc_dnrequest_alloc(void)
 void ipc_dnrequest_free(struct ipc_dnrequest *dn)
 {
 	zfree(ipc_dnrequest_zone, dn);
+}
+
+struct ipc_marequest *ipc_marequest_alloc(void)
+{
+	return zalloc(ipc_marequest_zone);
+}
+
+void ipc_marequest_free(struct ipc_marequest *imar)
+{
+	zfree(ipc_marequest_zone, imar);
 }
 
 static struct ipc_port *ipc_port_alloc_common(void)

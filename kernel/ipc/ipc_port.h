@@ -49,6 +49,20 @@ struct ipc_dnrequest {
 	struct ipc_port		*dn_notify;	/* send-once right */
 };
 
+/*
+ * A msg-accepted request (MACH_SEND_NOTIFY): a message forced onto a full
+ * queue carries one (ipc_kmsg's ikm_marequest) until it is received or
+ * destroyed; then `imar_notify' gets the msg-accepted notification naming
+ * the destination by the sender's name for it (ipc_kmsg_marequest_fire).
+ */
+struct ipc_marequest {
+	struct ipc_space	*imar_space;	/* the sender's, referenced */
+	struct ipc_port		*imar_notify;	/* send-once right */
+	bool			imar_named;	/* the sender had a send or
+						 * receive name for the
+						 * destination when it sent */
+};
+
 /* A FIFO of messages. */
 struct ipc_kmsg_queue {
 	struct ipc_kmsg		*ikmq_head;
@@ -100,6 +114,13 @@ void ipc_port_init(void);
 /* ipc_dnrequest_alloc / _free: dead-name request records (NULL: no memory). */
 struct ipc_dnrequest *ipc_dnrequest_alloc(void);
 void ipc_dnrequest_free(struct ipc_dnrequest *dn);
+
+/*
+ * ipc_marequest_alloc / _free: msg-accepted request records (NULL: no
+ * memory); the record only, its space and right are the caller's.
+ */
+struct ipc_marequest *ipc_marequest_alloc(void);
+void ipc_marequest_free(struct ipc_marequest *imar);
 
 /* ipc_port_count: ports in existence (leak checks). */
 unsigned ipc_port_count(void);

@@ -94,6 +94,21 @@ struct ipc_port *ipc_right_dncancel(struct ipc_space *space,
 	return NULL;
 }
 
+void ipc_right_dnrequest_add(struct ipc_space *space, mach_port_name_t name,
+			     struct ipc_entry *entry, struct ipc_dnrequest *dn,
+			     struct ipc_port *notify)
+{
+	struct ipc_port *port = IE_PORT(entry);
+
+	ipc_space_reference(space);
+	dn->dn_space = space;
+	dn->dn_name = name;
+	dn->dn_notify = notify;
+	dn->dn_next = port->ip_dnrequests;
+	port->ip_dnrequests = dn;
+	entry->ie_bits |= IE_BITS_DNREQUEST;
+}
+
 /*
  * The name is going away from the space while it still denotes a live
  * port: cancel its dead-name request with a port-deleted notification.

@@ -173,6 +173,18 @@ void ipc_right_dnrequest_fired(struct ipc_space *space, mach_port_name_t name,
 			       struct ipc_port *port, struct ipc_port *notify);
 
 /*
+ * ipc_right_dnrequest_add: make `dn' (a record from ipc_dnrequest_alloc)
+ * the dead-name request of `name' in `space', whose `entry' holds a send
+ * or send-once right to a live port and has no request yet; `notify' (a
+ * send-once right, consumed) gets the dead-name notification.  Cannot
+ * fail.
+ */
+struct ipc_dnrequest;
+void ipc_right_dnrequest_add(struct ipc_space *space, mach_port_name_t name,
+			     struct ipc_entry *entry, struct ipc_dnrequest *dn,
+			     struct ipc_port *notify);
+
+/*
  * ipc_right_dncancel: remove the dead-name request of `name' (entry's
  * port) and return its notify right (NULL if none); clears the bit.
  */

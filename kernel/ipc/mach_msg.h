@@ -49,8 +49,48 @@
  *				mach_msg retries unless MACH_RCV_INTERRUPT)
  *  MACH_RCV_INVALID_DATA	the buffer cannot be written (the message's
  *				rights are in the space already)
- * The seventh argument (notify) is ignored: MACH_SEND_NOTIFY and
- * MACH_RCV_NOTIFY are not supported.
+ *
+ * The seventh argument, notify (read from the user stack, ABI.md), is used
+ * by two options, as in Mach 3:
+ *
+ * MACH_SEND_NOTIFY: a send with a send right to a full queue waits for room
+ * only until its MACH_SEND_TIMEOUT expires (not at all without it); then
+ * the message is queued beyond the limit and mach_msg returns
+ * MACH_SEND_WILL_NOTIFY (and does not receive).  When that message leaves
+ * the queue (received, or destroyed with its port), notify gets a
+ * msg-accepted notification (notify.defs, msgh_id 0102) naming the
+ * destination by the sender's name for it, or MACH_PORT_NULL when the
+ * sender no longer holds a send or receive right to it, had no name for it
+ * when it sent, or the port is dead.  A send that does not need forcing
+ * ignores notify.  Checked when the message must be forced, nothing
+ * changed on error:
+ *  MACH_SEND_NOTIFY_IN_PROGRESS	this space has a forced message to the
+ *				port still queued (sent while holding a name
+ *				for it); the message is not sent
+ *  MACH_SEND_INVALID_NOTIFY	notify does not name a receive right
+ *				(the notification goes to a send-once right
+ *				the kernel makes from it)
+ *  MACH_SEND_NO_NOTIFY		no kernel memory for the request
+ *
+ * MACH_RCV_NOTIFY: when the received message's reply right gets a new name
+ * in the receiver's space (a send-once right, or a send right the space had
+ * no name for), the kernel also registers a dead-name request for that name
+ * with a send-once right made from notify (as mach_port_request_notification
+ * does; mach_port_type shows MACH_PORT_TYPE_DNREQUEST).  An existing name or
+ * a dead reply port gets no request.
+ *  MACH_RCV_INVALID_NOTIFY	notify does not name a receive right
+ *				(checked before anything is received)
+ *  MACH_RCV_HEADER_ERROR|MACH_MSG_IPC_KERNEL	no kernel memory for the
+ *				request: the message, taken off the queue,
+ *				is destroyed (as GNU Mach does)
+ * If notify's receive right goes away while the receiver waits, the message
+ * is received without a request.
+ *
+ * Kernel-built messages (replies of kernel calls, port-destroyed
+ * notifications) that would put a receive right in a message queued
+ * (directly or through other ports in transit) on that very port are
+ * destroyed instead of queued, so the ports do not outlive every name for
+ * them (GNU Mach's MACH_MSGH_BITS_CIRCULAR).
  */
 #ifndef _IPC_MACH_MSG_H_
 #define _IPC_MACH_MSG_H_

@@ -5,11 +5,17 @@
  * port itself is refused with MACH_SEND_INVALID_RIGHT and the sender keeps
  * every right; destroying the head of a chain of ports in transit destroys
  * them all (ipc.exp's leak check at shutdown proves nothing is left).
+ * The kernel's own messages obey the same rule: a port-destroyed
+ * notification that would carry a port's receive right to a port whose
+ * receive right is in transit to it (directly or through other ports in
+ * transit) is destroyed rather than queued, and every port of the cycle
+ * dies.
  */
 #include <mach/message.h>
 #include <mach/port.h>
 #include <mach/mach_traps.h>
 #include <mach/mach_port.h>
+#include <mach/notify.h>
 #include <string.h>
 #include "mt.h"
 
@@ -74,6 +80,48 @@ static mach_port_name_t new_port(int with_send)
 	return p;
 }
 
+/*
+ * A port-destroyed notification closing a cycle: r's port-destroyed
+ * request names n; n's receive right is in transit to r (through `depth'
+ * ports: n in m in r for depth 2).  Destroying r's receive right must kill
+ * r, n (and m).  Returns 1 if so.
+ */
+static mach_port_type_t pd_types[3];	/* r, n, m after the destroy */
+
+static int pd_cycle(int depth)
+{
+	mach_port_name_t r = new_port(1), n = new_port(1), m = new_port(1);
+	mach_port_name_t prev = MACH_PORT_NULL;
+	int ok;
+
+	ok = r != MACH_PORT_NULL && n != MACH_PORT_NULL && m != MACH_PORT_NULL &&
+	     mach_port_request_notification(SELF, r, MACH_NOTIFY_PORT_DESTROYED,
+					    0, n, MACH_MSG_TYPE_MAKE_SEND_ONCE,
+					    &prev) == KERN_SUCCESS &&
+	     prev == MACH_PORT_NULL;
+	if (depth == 1)
+		ok = ok && send_receive(r, MACH_MSG_TYPE_COPY_SEND, n) ==
+			   MACH_MSG_SUCCESS;
+	else
+		ok = ok && send_receive(m, MACH_MSG_TYPE_COPY_SEND, n) ==
+			   MACH_MSG_SUCCESS &&
+		     send_receive(r, MACH_MSG_TYPE_COPY_SEND, m) ==
+			   MACH_MSG_SUCCESS;
+	ok = ok && mach_port_mod_refs(SELF, r, MACH_PORT_RIGHT_RECEIVE, -1) ==
+		   KERN_SUCCESS;
+	pd_types[0] = ptype(r);
+	pd_types[1] = ptype(n);
+	pd_types[2] = ptype(m);
+	ok = ok && pd_types[0] == MACH_PORT_TYPE_DEAD_NAME &&
+	     pd_types[1] == MACH_PORT_TYPE_DEAD_NAME &&
+	     pd_types[2] == (depth == 1 ? MACH_PORT_TYPE_SEND_RECEIVE :
+					  MACH_PORT_TYPE_DEAD_NAME);
+	mach_port_destroy(SELF, r);
+	mach_port_destroy(SELF, n);
+	mach_port_destroy(SELF, m);
+	return ok;
+}
+
 int main(void)
 {
 	mach_port_name_t p, q, a, b, c, chain[LONG_CHAIN];
@@ -81,7 +129,7 @@ int main(void)
 	msg_t m;
 	int ok;
 
-	MT_BEGIN("ipc/cycle", 33);
+	MT_BEGIN("ipc/cycle", 35);
 
 	/* 1. A receive right sent to its own port. */
 	p = new_port(1);
@@ -169,5 +217,15 @@ int main(void)
 	MT_EXPECT_KR(mach_port_mod_refs(SELF, chain[LONG_CHAIN - 1],
 					MACH_PORT_RIGHT_RECEIVE, -1),
 		     KERN_SUCCESS, "long: destroy the head");
+
+	/* 6. Cycles closed by the kernel's port-destroyed notification. */
+	ok = pd_cycle(1);
+	MT_CHECK(ok, "pd: r's receive right to n, n in transit to r: "
+		 "the notification is destroyed, r and n die (types %#x %#x)",
+		 pd_types[0], pd_types[1]);
+	ok = pd_cycle(2);
+	MT_CHECK(ok, "pd: the same through n in m in r: all three "
+		 "die (types %#x %#x %#x)", pd_types[0], pd_types[1],
+		 pd_types[2]);
 	return MT_END();
 }
