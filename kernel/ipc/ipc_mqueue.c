@@ -130,19 +130,6 @@ bool ipc_mqueue_marequest_pending(struct ipc_port *port,
 	return false;
 }
 
-struct thread *ipc_mqueue_waiter(struct ipc_port *port)
-{
-	return port->ip_pset != NULL ? port->ip_pset->ips_rcv_waiters :
-				       port->ip_rcv_waiters;
-}
-
-void ipc_mqueue_deliver(struct thread *th, struct ipc_kmsg *kmsg)
-{
-	waitq_remove(th);
-	th->ith_kmsg = kmsg;
-	ipc_thread_wake(th, MACH_MSG_SUCCESS, true);
-}
-
 mach_msg_return_t ipc_mqueue_wait_port(struct ipc_port *port,
 				       uint32_t max_size,
 				       struct thread *handoff)

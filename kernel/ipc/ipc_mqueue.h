@@ -50,20 +50,6 @@ struct thread;
 struct thread *ipc_mqueue_send(struct ipc_kmsg *kmsg, bool defer);
 
 /*
- * ipc_mqueue_waiter: the thread a message to `port' would be handed to
- * now (first receiver waiting on the port, or on its set), or NULL.
- */
-struct thread *ipc_mqueue_waiter(struct ipc_port *port);
-
-/*
- * ipc_mqueue_deliver: hand `kmsg' (kernel form, sequence number set) to
- * `th', the ipc_mqueue_waiter of its destination; `th' becomes runnable
- * but is not queued: the caller runs it or sched_setrun()s it.  `kmsg' is
- * NULL when the fast path put the message in th->ith_fp_msg.
- */
-void ipc_mqueue_deliver(struct thread *th, struct ipc_kmsg *kmsg);
-
-/*
  * ipc_mqueue_unwait: take the current thread off the wait list it is on,
  * if any (a wait that ended with no result).
  */

@@ -13,15 +13,21 @@
 #include <mach/mig_errors.h>
 #include "mach_portServer.h"
 #include "machServer.h"
+#include "mach_hostServer.h"
 
 /* Room for the largest reply of the kernel's interfaces. */
 #define IKO_REPLY_SIZE_SMALL	IKM_SMALL_SIZE
 #define IKO_REPLY_SIZE_LARGE	mach_MAX_REPLY_SIZE
+#define IKO_REPLY_SIZE_HOST	mach_host_MAX_REPLY_SIZE
 
 _Static_assert(mach_port_MAX_REPLY_SIZE <= IKO_REPLY_SIZE_SMALL,
 	       "mach_port replies fit a small kmsg");
 _Static_assert(mach_MAX_REPLY_SIZE <= IKO_REPLY_SIZE_LARGE,
 	       "mach replies fit");
+
+/* The subsystems by message id (ABI.md): [base, base + 100). */
+#define IKO_MACH_HOST_BASE	2600
+#define IKO_MACH_PORT_BASE	3200
 
 /* Drop the destination right a request reached the kernel with. */
 static void iko_release_dest(struct ipc_port *dest, mach_msg_type_name_t type)
@@ -65,9 +71,12 @@ struct ipc_kmsg *ipc_kobject_server(struct ipc_kmsg *request)
 		thread_terminate(self);
 	}
 
-	if ((uint32_t)id - 3200u < 100u) {
+	if ((uint32_t)id - IKO_MACH_PORT_BASE < 100u) {
 		demux = mach_port_server;
 		reply = ipc_kmsg_alloc(IKO_REPLY_SIZE_SMALL);
+	} else if ((uint32_t)id - IKO_MACH_HOST_BASE < 100u) {
+		demux = mach_host_server;
+		reply = ipc_kmsg_alloc(IKO_REPLY_SIZE_HOST);
 	} else {
 		demux = mach_server;
 		reply = ipc_kmsg_alloc(IKO_REPLY_SIZE_LARGE);
@@ -89,7 +98,11 @@ struct ipc_kmsg *ipc_kobject_server(struct ipc_kmsg *request)
 	 * A port of the wrong kind converts to a null object, which the
 	 * routine refuses with its documented code (task_terminate on the
 	 * host port: KERN_INVALID_ARGUMENT; a mach_port call on a thread
-	 * port: KERN_INVALID_TASK); only an id no routine has is MIG_BAD_ID.
+	 * port: KERN_INVALID_TASK; host_info on a task port:
+	 * KERN_INVALID_ARGUMENT; host_get_boot_info on the host name port:
+	 * KERN_INVALID_HOST); only an id no routine has is MIG_BAD_ID, and
+	 * so is every routine the kernel does not implement yet (weak stubs
+	 * of mach.defs, the documented mach_host.defs ones in kern/host.c).
 	 */
 	(void)demux(in, &out->Head);
 
@@ -107,6 +120,9 @@ struct ipc_kmsg *ipc_kobject_server(struct ipc_kmsg *request)
 		if (reply_port != NULL)
 			ipc_right_release(reply_port,
 					  MACH_MSGH_BITS_LOCAL(bits));
+		/* The body's ports carry dispositions (COPY_SEND, ...), not
+		 * rights yet: make the rights, then drop them with it. */
+		ipc_kmsg_copyin_from_kernel(reply);
 		ipc_kmsg_clean_body(reply);
 		ipc_kmsg_free(reply);
 		return NULL;

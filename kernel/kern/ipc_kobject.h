@@ -29,12 +29,15 @@ typedef struct vm_object *vm_object_t;
 /*
  * ipc_kobject_server: serve `request' (kernel form, sent to a kernel port;
  * consumed).  Returns the reply in kernel form, ready for ipc_mqueue_send,
- * or NULL when there is none (no reply port, no memory).  A message whose
- * id belongs to a kernel interface (mach 2000, mach_host 2600, device 2800,
- * mach_port 3200) that the port's object does not serve, e.g.
- * task_terminate sent to the host port, is delivered like any other and
- * answered with MIG_BAD_ID, as an unknown id is.  A task_terminate
- * of the caller's own task does not return.
+ * or NULL when there is none (no reply port, no memory).  The id alone
+ * picks the demultiplexer (mach_port 3200, mach_host 2600, mach 2000 and
+ * anything else) and the routine, whatever the port's object, as in GNU
+ * Mach: a port of the wrong kind converts to a null object, which the
+ * routine refuses with its own code (task_terminate sent to the host
+ * port: KERN_INVALID_ARGUMENT; host_get_boot_info sent to the host name
+ * port: KERN_INVALID_HOST).  An id no routine has, or a routine the
+ * kernel does not implement yet, is answered with MIG_BAD_ID.  A
+ * task_terminate of the caller's own task does not return.
  */
 struct ipc_kmsg *ipc_kobject_server(struct ipc_kmsg *request);
 

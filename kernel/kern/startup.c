@@ -86,7 +86,7 @@ void setup_main(struct boot_info *bi)
 	ipc_kmsg_init();
 	task_init();
 	thread_init();
-	host_init();
+	host_init(bi);
 	kprintf("machkernel: memory: %lu KiB free of %lu KiB, %u boot modules\n",
 		pmem_free_count() * 4, pmem_total_count() * 4, bi->nmods);
 	clock_init();

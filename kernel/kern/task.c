@@ -9,9 +9,14 @@
 #include <kern/kstring.h>
 #include <kern/panic.h>
 #include <kern/startup.h>
+#include <kern/clock.h>
 #include <ipc/ipc_space.h>
 #include <ipc/ipc_port.h>
+#include <ipc/ipc_kmsg.h>
 #include <machine/machine.h>
+#include <machine/vm_param.h>
+#include <mach/mig_errors.h>
+#include "mach_hostServer.h"
 
 static zone_t task_zone;
 static struct task *task_list;
@@ -26,6 +31,17 @@ void task_init(void)
 unsigned task_count(void)
 {
 	return task_nr;
+}
+
+unsigned task_runnable_threads(void)
+{
+	unsigned n = 0;
+
+	for (struct task *task = task_list; task != NULL; task = task->next)
+		for (struct thread *th = task->threads; th != NULL;
+		     th = th->task_next)
+			n += th->state == TH_RUN;
+	return n;
 }
 
 kern_return_t task_create_kernel(const char *name, struct task **taskp)
@@ -55,6 +71,7 @@ kern_return_t task_create_kernel(const char *name, struct task **taskp)
 	task->stack_hi = 0;
 	task->ipc_ool_next = 0;
 	task->id = ++task_next_id;
+	clock_read_time(&task->creation_time);
 	task->next = task_list;
 	task_list = task;
 	task_nr++;
@@ -112,6 +129,124 @@ kern_return_t task_terminate(struct task *task)
 		sched_block();		/* the current thread is dead */
 	return KERN_SUCCESS;
 }
+
+/* The bytes mapped in `task' and those reserved for it but not mapped. */
+static void task_sizes(struct task *task, uint64_t *resident,
+		       uint64_t *virtual)
+{
+	uint64_t untouched = 0;
+
+	for (uint64_t va = task->stack_lo; va < task->stack_hi; va += PAGE_SIZE) {
+		phys_addr_t pa;
+
+		if (!pmap_extract(task->map, va, &pa))
+			untouched += PAGE_SIZE;
+	}
+	*resident = task->map->resident * PAGE_SIZE;
+	*virtual = *resident + untouched;
+}
+
+kern_return_t task_info(struct task *task, int flavor, task_info_t info,
+			mach_msg_type_number_t *count)
+{
+	if (task == NULL)
+		return KERN_INVALID_ARGUMENT;
+	switch (flavor) {
+	case TASK_BASIC_INFO: {
+		task_basic_info_t basic = (task_basic_info_t)info;
+		uint64_t resident, virtual;
+
+		if (*count < TASK_BASIC_INFO_COUNT)
+			return KERN_INVALID_ARGUMENT;
+		task_sizes(task, &resident, &virtual);
+		basic->suspend_count = 0;
+		basic->base_priority = TASK_PRIORITY_USER;
+		basic->virtual_size = virtual;
+		basic->resident_size = resident;
+		basic->user_time.seconds = 0;
+		basic->user_time.microseconds = 0;
+		basic->system_time.seconds = 0;
+		basic->system_time.microseconds = 0;
+		basic->creation_time = task->creation_time;
+		*count = TASK_BASIC_INFO_COUNT;
+		return KERN_SUCCESS;
+	}
+	case TASK_THREAD_TIMES_INFO: {
+		task_thread_times_info_t times = (task_thread_times_info_t)info;
+
+		if (*count < TASK_THREAD_TIMES_INFO_COUNT)
+			return KERN_INVALID_ARGUMENT;
+		times->user_time.seconds = 0;
+		times->user_time.microseconds = 0;
+		times->system_time.seconds = 0;
+		times->system_time.microseconds = 0;
+		*count = TASK_THREAD_TIMES_INFO_COUNT;
+		return KERN_SUCCESS;
+	}
+	default:
+		return KERN_INVALID_ARGUMENT;
+	}
+}
+
+kern_return_t task_threads(struct task *task, struct thread ***list,
+			   mach_msg_type_number_t *count)
+{
+	struct ipc_port **ports;
+	unsigned n, i;
+
+	if (task == NULL)
+		return KERN_INVALID_ARGUMENT;
+	n = task->thread_count;
+	if (n == 0) {
+		*list = NULL;
+		*count = 0;
+		return KERN_SUCCESS;
+	}
+	ports = ipc_kmsg_ool_alloc((size_t)n * sizeof(*ports));
+	if (ports == NULL)
+		return KERN_RESOURCE_SHORTAGE;
+	/* The list is newest first: fill from the end. */
+	i = n;
+	for (struct thread *th = task->threads; th != NULL; th = th->task_next)
+		ports[--i] = th->ith_self;
+	/* The reply's descriptor (COPY_SEND) makes the rights. */
+	*list = (struct thread **)ports;
+	*count = n;
+	return KERN_SUCCESS;
+}
+
+/*
+ * ---- mach_host.defs task routines the kernel does not implement yet ----
+ *
+ * task_assign, task_assign_default, task_get_assignment need processor
+ * sets, task_priority needs priorities in the scheduler: each answers
+ * MIG_BAD_ID whatever its arguments (see kern/host.c).
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
+kern_return_t task_assign(task_t task, processor_set_t new_set,
+			  boolean_t assign_threads)
+{
+	return MIG_BAD_ID;
+}
+
+kern_return_t task_assign_default(task_t task, boolean_t assign_threads)
+{
+	return MIG_BAD_ID;
+}
+
+kern_return_t task_get_assignment(task_t task, processor_set_t *assigned_set)
+{
+	return MIG_BAD_ID;
+}
+
+kern_return_t task_priority(task_t task, int priority, boolean_t change_threads)
+{
+	return MIG_BAD_ID;
+}
+
+#pragma GCC diagnostic pop
 
 void task_kill_exception(struct task *task, const char *what, unsigned vector,
 			 uint64_t rip, uint64_t addr)

@@ -12,6 +12,9 @@
 #include <stdbool.h>
 #include <mach/kern_return.h>
 #include <mach/port.h>
+#include <mach/message.h>
+#include <mach/time_value.h>
+#include <mach/task_info.h>
 #include <machine/pmap.h>
 #include <machine/cpu_data.h>
 #include <kern/thread.h>
@@ -20,6 +23,13 @@ struct ipc_space;
 struct ipc_port;
 
 #define TASK_NAME_MAX	32
+
+/*
+ * The priority task_info and thread_info report for every task and thread
+ * until the scheduler has priorities (it runs every thread round robin at
+ * one level): GNU Mach's default for user tasks (BASEPRI_USER).
+ */
+#define TASK_PRIORITY_USER	25
 
 struct task {
 	char			name[TASK_NAME_MAX];	/* for console lines */
@@ -36,6 +46,7 @@ struct task {
 	uint64_t		ipc_ool_next;	/* next out-of-line region */
 	struct task		*next;		/* all tasks */
 	unsigned		id;
+	time_value_t		creation_time;	/* clock_read_time at creation */
 };
 
 /* task_init: create the zone.  Once at boot. */
@@ -71,6 +82,39 @@ kern_return_t task_terminate(struct task *task);
  */
 void task_kill_exception(struct task *task, const char *what, unsigned vector,
 			 uint64_t rip, uint64_t addr) __attribute__((noreturn));
+
+/*
+ * task_info (mach.defs): information about `task' by flavor into `info' of
+ * *count integers; *count becomes the flavor's exact size.
+ *   TASK_BASIC_INFO         suspend_count 0 (no task_suspend yet),
+ *                           base_priority TASK_PRIORITY_USER,
+ *                           resident_size: the pages mapped in the task,
+ *                           virtual_size: those plus the part of the
+ *                           demand-zero stack not touched yet (no vm_maps
+ *                           yet: nothing else is reserved), user_time and
+ *                           system_time 0 (no CPU time is accounted yet),
+ *                           creation_time (host_get_time's clock)
+ *   TASK_THREAD_TIMES_INFO  user and system time of the live threads: 0
+ *                           (not accounted yet, as above)
+ * KERN_INVALID_ARGUMENT (as GNU Mach) for a null task, another flavor
+ * (TASK_EVENTS_INFO included: its fault and message counters are not kept)
+ * or a count below the flavor's size.  Nothing is written on error.
+ */
+kern_return_t task_info(struct task *task, int flavor, task_info_t info,
+			mach_msg_type_number_t *count);
+
+/*
+ * task_threads (mach.defs): the task's threads' ports, in creation order,
+ * as an out-of-line array (ipc_kmsg_ool_alloc) of port pointers that the
+ * reply turns into send rights; NULL and 0 for a task without threads.
+ * KERN_INVALID_ARGUMENT for a null task, KERN_RESOURCE_SHORTAGE (nothing
+ * allocated).
+ */
+kern_return_t task_threads(struct task *task, struct thread ***list,
+			   mach_msg_type_number_t *count);
+
+/* task_runnable_threads: user threads running or on the run queue. */
+unsigned task_runnable_threads(void);
 
 /* task_count: tasks in existence. */
 unsigned task_count(void);

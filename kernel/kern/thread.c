@@ -11,6 +11,11 @@
 #include <ipc/ipc_mqueue.h>
 #include <kern/kstring.h>
 #include <mach/thread_status.h>
+#include <mach/thread_info.h>
+#include <mach/policy.h>
+#include <mach/mig_errors.h>
+#include "machServer.h"
+#include "mach_hostServer.h"
 
 static zone_t thread_zone;
 static unsigned thread_next_id;
@@ -201,6 +206,135 @@ kern_return_t thread_abort(struct thread *thread)
 	(void)ipc_thread_abort(thread);
 	return KERN_SUCCESS;
 }
+
+/*
+ * thread_info (mach.defs): information about `thread' by flavor into
+ * `info' of *count integers; *count becomes the flavor's exact size.
+ *   THREAD_BASIC_INFO  run_state from the scheduler state (TH_RUN: RUNNING,
+ *                      TH_WAIT: WAITING, TH_SUSP: STOPPED, TH_DEAD:
+ *                      HALTED), suspend_count 1 for a thread created
+ *                      suspended and not resumed yet, else 0, priorities
+ *                      TASK_PRIORITY_USER, flags TH_FLAGS_IDLE for the
+ *                      idle thread; user_time, system_time, cpu_usage,
+ *                      sleep_time and creation_time 0: struct thread
+ *                      keeps no times yet
+ *   THREAD_SCHED_INFO  POLICY_TIMESHARE, data 0, base, max and current
+ *                      priority TASK_PRIORITY_USER, not depressed
+ *                      (depress_priority -1), last_processor 0
+ * KERN_INVALID_ARGUMENT (as GNU Mach) for a null thread, another flavor or
+ * a count below the flavor's size.  Nothing is written on error.
+ */
+kern_return_t thread_info(thread_t thread, int flavor, thread_info_t info,
+			  mach_msg_type_number_t *count)
+{
+	if (thread == NULL)
+		return KERN_INVALID_ARGUMENT;
+	switch (flavor) {
+	case THREAD_BASIC_INFO: {
+		thread_basic_info_t basic = (thread_basic_info_t)info;
+
+		if (*count < THREAD_BASIC_INFO_COUNT)
+			return KERN_INVALID_ARGUMENT;
+		memset(basic, 0, sizeof(*basic));
+		basic->base_priority = TASK_PRIORITY_USER;
+		basic->cur_priority = TASK_PRIORITY_USER;
+		switch (thread->state) {
+		case TH_RUN:
+			basic->run_state = TH_STATE_RUNNING;
+			break;
+		case TH_WAIT:
+			basic->run_state = TH_STATE_WAITING;
+			break;
+		case TH_SUSP:
+			basic->run_state = TH_STATE_STOPPED;
+			basic->suspend_count = 1;
+			break;
+		case TH_DEAD:
+			basic->run_state = TH_STATE_HALTED;
+			break;
+		}
+		if (thread == sched_idle_thread())
+			basic->flags = TH_FLAGS_IDLE;
+		*count = THREAD_BASIC_INFO_COUNT;
+		return KERN_SUCCESS;
+	}
+	case THREAD_SCHED_INFO: {
+		thread_sched_info_t sched = (thread_sched_info_t)info;
+
+		if (*count < THREAD_SCHED_INFO_COUNT)
+			return KERN_INVALID_ARGUMENT;
+		sched->policy = POLICY_TIMESHARE;
+		sched->data = 0;
+		sched->base_priority = TASK_PRIORITY_USER;
+		sched->max_priority = TASK_PRIORITY_USER;
+		sched->cur_priority = TASK_PRIORITY_USER;
+		sched->depressed = FALSE;
+		sched->depress_priority = -1;
+		sched->last_processor = 0;
+		*count = THREAD_SCHED_INFO_COUNT;
+		return KERN_SUCCESS;
+	}
+	default:
+		return KERN_INVALID_ARGUMENT;
+	}
+}
+
+/*
+ * ---- mach_host.defs thread routines the kernel does not implement yet --
+ *
+ * thread_assign, thread_assign_default, thread_get_assignment need
+ * processor sets; thread_priority, thread_max_priority, thread_policy,
+ * thread_depress_abort need priorities (and priority depression) in the
+ * scheduler; thread_wire needs a reserved page pool for the VM-privileged
+ * threads it marks.  Each answers MIG_BAD_ID whatever its arguments (see
+ * kern/host.c).
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
+kern_return_t thread_assign(thread_t thread, processor_set_t new_set)
+{
+	return MIG_BAD_ID;
+}
+
+kern_return_t thread_assign_default(thread_t thread)
+{
+	return MIG_BAD_ID;
+}
+
+kern_return_t thread_get_assignment(thread_t thread,
+				    processor_set_t *assigned_set)
+{
+	return MIG_BAD_ID;
+}
+
+kern_return_t thread_priority(thread_t thread, int priority, boolean_t set_max)
+{
+	return MIG_BAD_ID;
+}
+
+kern_return_t thread_max_priority(thread_t thread, processor_set_t set,
+				  int max_priority)
+{
+	return MIG_BAD_ID;
+}
+
+kern_return_t thread_policy(thread_t thread, int policy, int data)
+{
+	return MIG_BAD_ID;
+}
+
+kern_return_t thread_depress_abort(thread_t thread)
+{
+	return MIG_BAD_ID;
+}
+
+kern_return_t thread_wire(host_t host_priv, thread_t thread, boolean_t wired)
+{
+	return MIG_BAD_ID;
+}
+
+#pragma GCC diagnostic pop
 
 void thread_continue(struct thread *prev)
 {

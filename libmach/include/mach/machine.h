@@ -56,6 +56,7 @@ typedef struct machine_slot machine_slot_data_t;
 #define CPU_TYPE_PENTIUM	((cpu_type_t) 18)
 #define CPU_TYPE_PENTIUMPRO	((cpu_type_t) 19)
 #define CPU_TYPE_POWERPC	((cpu_type_t) 20)
+#define CPU_TYPE_X86_64		((cpu_type_t) 21)	/* GNU Mach's x86_64 */
 
 /* VAX */
 #define CPU_SUBTYPE_VAX780	((cpu_subtype_t) 1)
