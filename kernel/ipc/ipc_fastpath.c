@@ -26,10 +26,11 @@
  * user mode as the receiver: no kmsg, no queue, no scheduling decision, no
  * context switch.
  *
- * What the assembly declines comes here (ipc_fastpath): the receive alone,
- * and a request to the mach_port interface of a task port, which goes
- * straight to the generated demultiplexer and its reply straight to the
- * caller's buffer.  When that reply is not simple (rights, out-of-line
+ * Here: the receive half of any mach_msg with no options besides
+ * MACH_SEND_MSG | MACH_RCV_MSG (ipc_fastpath_receive, from the general
+ * path), and a request to the mach_port interface of a task port
+ * (ipc_fastpath_kernel, from the assembly), which goes straight to the
+ * generated demultiplexer and its reply straight to the caller's buffer.  When that reply is not simple (rights, out-of-line
  * memory), too big for the buffer, or its reply port changed under it, it
  * is queued the ordinary way and the ordinary receive completes the call.
  *
@@ -253,22 +254,24 @@ uint64_t ipc_fastpath_kernel(struct ipc_port *dport, struct ipc_port *rport)
 	return mr;
 }
 
-mach_msg_return_t ipc_fastpath(uint64_t msg, mach_msg_option_t option,
-			       mach_msg_size_t send_size,
-			       mach_msg_size_t rcv_size,
-			       mach_port_name_t rcv_name,
-			       mach_msg_timeout_t timeout)
+mach_msg_return_t ipc_fastpath_receive(uint64_t msg, mach_msg_option_t option,
+				       mach_msg_size_t rcv_size,
+				       mach_port_name_t rcv_name,
+				       struct thread *handoff)
 {
 	struct thread *self = current_thread();
+	struct trap_frame *tf = pcb_user_frame(&self->pcb);
 	struct ipc_port *rport;
 
-	if (option == MACH_RCV_MSG) {
-		rport = fp_rcv_port(self->task->itk_space, rcv_name);
-		if (rport != NULL) {
-			fp_wait(self, rport, rcv_size);
-			sched_block_continue();
-		}
-	}
-	return mach_msg_general(msg, option, send_size, rcv_size, rcv_name,
-				timeout);
+	if (!ipc_fastpath_enabled ||
+	    (option & ~(mach_msg_option_t)(MACH_SEND_MSG | MACH_RCV_MSG)) != 0 ||
+	    tf->rdi != msg || (mach_port_name_t)tf->r8 != rcv_name)
+		return IPC_FASTPATH_DECLINED;
+	rport = fp_rcv_port(self->task->itk_space, rcv_name);
+	if (rport == NULL)
+		return IPC_FASTPATH_DECLINED;
+	fp_wait(self, rport, rcv_size);
+	if (handoff != NULL)
+		sched_handoff_continue(handoff);
+	sched_block_continue();
 }

@@ -225,6 +225,9 @@ mach_msg_return_t mach_msg_receive(uint64_t msg,
 	bool is_pset;
 	mach_msg_return_t mr;
 
+	mr = ipc_fastpath_receive(msg, option, rcv_size, rcv_name, handoff);
+	if (mr != IPC_FASTPATH_DECLINED)
+		return mr;
 	entry = ipc_entry_lookup(space, rcv_name);
 	if (entry == NULL ||
 	    !(entry->ie_bits & (MACH_PORT_TYPE_RECEIVE | MACH_PORT_TYPE_PORT_SET))) {
@@ -314,9 +317,6 @@ mach_msg_return_t mach_msg_trap(uint64_t msg, mach_msg_option_t option,
 				mach_port_name_t rcv_name,
 				mach_msg_timeout_t timeout)
 {
-	if (ipc_fastpath_enabled)
-		return ipc_fastpath(msg, option, send_size, rcv_size, rcv_name,
-				    timeout);
 	return mach_msg_general(msg, option, send_size, rcv_size, rcv_name,
 				timeout);
 }

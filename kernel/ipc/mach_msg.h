@@ -103,7 +103,7 @@
 
 struct thread;
 
-/* mach_msg_trap: the trap (the fast path first, when it is on). */
+/* mach_msg_trap: the trap as fastpath.S leaves it to C (mach_msg_general). */
 mach_msg_return_t mach_msg_trap(uint64_t msg, mach_msg_option_t option,
 				mach_msg_size_t send_size,
 				mach_msg_size_t rcv_size,

@@ -129,6 +129,17 @@ void sched_block_to(struct thread *next)
 	sched_switch_to(next);
 }
 
+void sched_handoff_continue(struct thread *next)
+{
+	struct thread *cur = current_thread();
+
+	if (next->on_runq)		/* not expected: be safe */
+		sched_remove(next);
+	next->quantum = SCHED_QUANTUM;
+	pcb_load(cur, next, &next->pcb,
+		 next->task != NULL ? next->task->map : NULL);
+}
+
 void sched_block_continue(void)
 {
 	struct thread *cur = current_thread();

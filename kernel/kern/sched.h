@@ -59,6 +59,13 @@ void sched_block_to(struct thread *next);
  */
 void sched_block_continue(void) __attribute__((noreturn));
 
+/*
+ * sched_handoff_continue: sched_block_continue running `next' (TH_RUN,
+ * just woken by the caller, not the current thread) rather than the head
+ * of the run queue.  No return.
+ */
+void sched_handoff_continue(struct thread *next) __attribute__((noreturn));
+
 /* sched_tick: a clock tick from user mode; preempts at quantum end. */
 void sched_tick(void);
 
