@@ -200,12 +200,14 @@ mach_msg_return_t ipc_mqueue_wait_room(struct ipc_port *port, uint64_t ticks)
 	struct thread *th = current_thread();
 	mach_msg_return_t mr;
 
-	ipc_port_reference(port);
+	ipc_port_reference(port);	/* its list holds us: keep it */
+	th->ith_room_port = port;
 	waitq_append(&port->ip_snd_waiters, th);
 	th->ith_wait_mr = MACH_SEND_IN_PROGRESS;
 	clock_sleep(ticks);
 	mr = th->ith_wait_mr;
 	waitq_remove(th);
+	th->ith_room_port = NULL;
 	ipc_port_release(port);
 	if (mr == MACH_SEND_IN_PROGRESS)
 		return MACH_SEND_TIMED_OUT;
@@ -352,6 +354,10 @@ bool ipc_thread_abort(struct thread *th)
 void ipc_thread_terminate(struct thread *th)
 {
 	waitq_remove(th);
+	if (th->ith_room_port != NULL) {	/* destroyed in wait_room */
+		ipc_port_release(th->ith_room_port);
+		th->ith_room_port = NULL;
+	}
 	if (th->ith_kmsg != NULL) {
 		struct ipc_kmsg *kmsg = th->ith_kmsg;
 

@@ -78,16 +78,21 @@ static __attribute__((noinline)) mach_msg_return_t mach_msg_send(uint64_t msg, m
 		return MACH_SEND_MSG_TOO_SMALL;
 	if (send_size > IPC_KMSG_SIZE_MAX)
 		return MACH_SEND_NO_BUFFER;
-	kmsg = ipc_kmsg_alloc(send_size);
-	if (kmsg == NULL)
-		return MACH_SEND_NO_BUFFER;
-	h = &kmsg->ikm_header;
 	if (option & MACH_SEND_TIMEOUT)
 		deadline = clock_ticks() + clock_ms_to_ticks(timeout);
 
+	/*
+	 * The message is copied in again after each wait for room: nothing
+	 * is held while the thread waits (a thread destroyed there leaves
+	 * nothing behind).
+	 */
 	for (;;) {
 		uint64_t ticks = 0;
 
+		kmsg = ipc_kmsg_alloc(send_size);
+		if (kmsg == NULL)
+			return MACH_SEND_NO_BUFFER;
+		h = &kmsg->ikm_header;
 		if (copyin((const void *)msg, h, send_size) != 0) {
 			ipc_kmsg_free(kmsg);
 			return MACH_SEND_INVALID_DATA;
@@ -127,13 +132,12 @@ static __attribute__((noinline)) mach_msg_return_t mach_msg_send(uint64_t msg, m
 			}
 			ticks = deadline - now;
 		}
+		ipc_kmsg_free(kmsg);
 		mr = ipc_mqueue_wait_room(dest, ticks);
 		if (mr == MACH_SEND_TIMED_OUT && (option & MACH_SEND_NOTIFY))
 			continue;	/* the wait is over: force it */
-		if (mr != MACH_MSG_SUCCESS) {
-			ipc_kmsg_free(kmsg);
+		if (mr != MACH_MSG_SUCCESS)
 			return mr;	/* TIMED_OUT or INTERRUPTED */
-		}
 	}
 	mr = ipc_kmsg_copyin(space, kmsg);
 	if (mr != MACH_MSG_SUCCESS) {

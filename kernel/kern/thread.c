@@ -52,6 +52,7 @@ static struct thread *thread_alloc(void)
 	th->ith_kmsg = NULL;
 	th->ith_rcv_max = 0;
 	th->ith_kmsg_cache = NULL;
+	th->ith_room_port = NULL;
 	th->id = ++thread_next_id;
 	return th;
 }

@@ -52,6 +52,8 @@ struct thread {
 	struct ipc_kmsg		*ith_kmsg;
 	uint32_t		ith_rcv_max;	/* receive buffer size */
 	struct ipc_kmsg		*ith_kmsg_cache; /* a free small kmsg */
+	struct ipc_port		*ith_room_port;	/* referenced while waiting
+						 * for room in its queue */
 	/* The mach_msg fast path (ipc_fastpath.c, fastpath.S): where the
 	 * running thread's fast message is copied in and put in its
 	 * receiver's form. */

@@ -22,7 +22,10 @@
  *                         such a message, MACH_MSGH_BITS_CIRCULAR, so the
  *                         name is gone; a kernel may also refuse it with
  *                         MACH_SEND_INVALID_RIGHT, the right staying with
- *                         the sender) (leakcirc.elf: this mode).
+ *                         the sender) (leakcirc.elf: this mode);
+ *   leak.elf CYCLES blocked  a thread blocked sending to a full queue is
+ *                         terminated, then the port destroyed: nothing the
+ *                         send held may stay behind.
  */
 #include <stdio.h>
 
@@ -32,12 +35,15 @@
 #define LEAK_MSG 0
 #define LEAK_RPC 1
 #define LEAK_CIRC 2
+#define LEAK_BLOCKED 3
 
 #ifndef LEAK_DEFAULT_MODE
 #define LEAK_DEFAULT_MODE LEAK_MSG
 #endif
 
-static const char *const leak_modes[] = { "msg", "rpc", "circ" };
+static const char *const leak_modes[] = { "msg", "rpc", "circ", "blocked" };
+
+static unsigned char blocked_stack[16 * 1024] __attribute__((aligned(16)));
 
 static mach_port_t sink_port;
 
@@ -106,6 +112,34 @@ cycle_rpc(mach_port_t self)
 	return ok;
 }
 
+static void
+send_blocking(void *arg)
+{
+	/* The queue is full: this waits until the thread is terminated. */
+	(void)it_send_empty((mach_port_t)(uintptr_t)arg,
+			    MACH_MSG_TYPE_MAKE_SEND, 9, 0, 0);
+}
+
+static int
+cycle_blocked(mach_port_t self)
+{
+	mach_port_t p = mach_reply_port(), th = MACH_PORT_NULL;
+	int ok = p != MACH_PORT_NULL;
+
+	for (int i = 0; ok && i < (int)MACH_PORT_QLIMIT_DEFAULT; i++)
+		ok = it_send_empty(p, MACH_MSG_TYPE_MAKE_SEND, i, 0, 0) ==
+		     MACH_MSG_SUCCESS;
+	ok = ok && it_thread_start(send_blocking, (void *)(uintptr_t)p,
+				   blocked_stack, sizeof blocked_stack,
+				   &th) == KERN_SUCCESS;
+	/* Let it run into the full queue (it runs while we wait). */
+	(void)thread_switch(MACH_PORT_NULL, SWITCH_OPTION_WAIT, 10);
+	ok = ok && thread_terminate(th) == KERN_SUCCESS;
+	(void)mach_port_deallocate(self, th);
+	ok = ok && mach_port_destroy(self, p) == KERN_SUCCESS;
+	return ok;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -118,7 +152,7 @@ main(int argc, char **argv)
 
 	char area[32];
 
-	for (int m = 0; argc > 2 && m < 3; m++)
+	for (int m = 0; argc > 2 && m < 4; m++)
 		if (strcmp(argv[2], leak_modes[m]) == 0)
 			mode = m;
 	snprintf(area, sizeof area, "ipc/leak-%s", leak_modes[mode]);
@@ -126,6 +160,8 @@ main(int argc, char **argv)
 	for (unsigned long i = 0; i < cycles; i++)
 		good += (unsigned long)(mode == LEAK_RPC    ? cycle_rpc(self)
 					: mode == LEAK_CIRC ? cycle_circ()
+					: mode == LEAK_BLOCKED ?
+						cycle_blocked(self)
 							    : cycle_msg(sink));
 	MT_EXPECT_EQ_MSG(good, cycles, "%lu %s cycles", cycles,
 			 leak_modes[mode]);

@@ -336,15 +336,8 @@ fp_request_kernel:
 	movq	%r9, TF_R9(%rsp)
 	movq	%r8, %rdi
 	call	ipc_fastpath_kernel
-	movq	cpu0 + CPU_KFRAME(%rip), %rdx
-	movq	%rdx, %rsp
-	movq	TF_RBX(%rsp), %rbx
-	movq	TF_RBP(%rsp), %rbp
-	movq	TF_R12(%rsp), %r12
-	movq	TF_R13(%rsp), %r13
-	movq	TF_R14(%rsp), %r14
-	movq	TF_R15(%rsp), %r15
-	jmp	syscall_exit
+	movq	cpu0 + CPU_KFRAME(%rip), %rsp
+	jmp	return_user_cont
 
 /*
  * Declined after the callee-saved registers were taken: the user's

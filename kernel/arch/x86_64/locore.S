@@ -168,6 +168,7 @@ mach_msg_trap_entry:
 return_user_frame:
 	movq	%rdi, %rsp
 	movq	%rsi, %rax
+	.globl	return_user_cont	/* the same, rsp = the frame, rax set */
 return_user_cont:
 	movq	TF_RBX(%rsp), %rbx
 	movq	TF_RBP(%rsp), %rbp
