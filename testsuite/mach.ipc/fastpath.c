@@ -13,6 +13,8 @@
  *  - the registers: the callee-saved ones and the x87/SSE state of both
  *    threads survive every hand-off; a failed call keeps the argument
  *    registers (libmach's restart relies on it);
+ *  - malformed requests of the fast shape: each fails with its code and
+ *    changes nothing;
  *  - the waits: a client aborted while it waits for its reply restarts
  *    (libmach) and gets the reply; a fast receiver whose port dies gets
  *    MACH_RCV_PORT_DIED; a fast receiver with a bad buffer gets
@@ -328,6 +330,99 @@ aux_start(int what, mach_port_t *th)
 	return it_thread_start(aux, NULL, aux_stack, sizeof aux_stack, th);
 }
 
+/*
+ * Requests of the fast shape (SEND | RCV, no timeout) with one thing
+ * wrong each: the call fails at once with its code and changes nothing
+ * (the fast path declines before any change; the general path finds the
+ * error).  Returns the number of cases that went wrong (each reported).
+ */
+static int
+bad_requests(mach_port_t task, mach_port_t reply)
+{
+	mach_port_t dead = mach_reply_port(), rcv_only = mach_reply_port();
+	mach_port_t pset = MACH_PORT_NULL, sonce = MACH_PORT_NULL;
+	mach_port_t send_only = MACH_PORT_NULL;
+	mach_msg_type_name_t t;
+	mach_port_urefs_t svc_refs = 0, refs = 0;
+	int bad = 0;
+	struct {
+		const char *what;
+		mach_port_t dest, local, rcv;
+		mach_msg_size_t size;
+		void *buf;
+		mach_msg_return_t want;
+	} cases[12];
+	int n = 0;
+
+	/* dead: a send right whose port is gone; sonce: a send-once right
+	 * to rcv_only; send_only: the task port (a send right alone). */
+	(void)mach_port_insert_right(task, dead, dead, MACH_MSG_TYPE_MAKE_SEND);
+	(void)mach_port_mod_refs(task, dead, MACH_PORT_RIGHT_RECEIVE, -1);
+	(void)mach_port_allocate(task, MACH_PORT_RIGHT_PORT_SET, &pset);
+	(void)mach_port_extract_right(task, rcv_only,
+				      MACH_MSG_TYPE_MAKE_SEND_ONCE, &sonce, &t);
+	send_only = task;
+	(void)mach_port_get_refs(task, svc, MACH_PORT_RIGHT_SEND, &svc_refs);
+
+#define BAD(w, d, l, r, sz, b, code) \
+	cases[n++] = (__typeof__(cases[0])){ (w), (d), (l), (r), (sz), (b), \
+					     (code) }
+	BAD("dest a dead name", dead, reply, reply, 32, &req,
+	    MACH_SEND_INVALID_DEST);
+	BAD("dest a send-once right (COPY_SEND)", sonce, reply, reply, 32,
+	    &req, MACH_SEND_INVALID_DEST);
+	BAD("dest a receive right alone", rcv_only, reply, reply, 32, &req,
+	    MACH_SEND_INVALID_DEST);
+	BAD("dest a port set", pset, reply, reply, 32, &req,
+	    MACH_SEND_INVALID_DEST);
+	BAD("dest null", MACH_PORT_NULL, reply, reply, 32, &req,
+	    MACH_SEND_INVALID_DEST);
+	BAD("reply port a dead name", svc, dead, dead, 32, &req,
+	    MACH_SEND_INVALID_REPLY);
+	BAD("reply port a send right alone (MAKE_SEND_ONCE)", svc,
+	    send_only, reply, 32, &req, MACH_SEND_INVALID_REPLY);
+	BAD("24 bytes", svc, reply, reply, 24, &req, MACH_SEND_MSG_TOO_SMALL);
+	BAD("the message in the kernel half", svc, reply, reply, 32,
+	    IT_KERNEL_ADDR, MACH_SEND_INVALID_DATA);
+	BAD("the message unmapped", svc, reply, reply, 32, IT_LOW_ADDR,
+	    MACH_SEND_INVALID_DATA);
+#undef BAD
+	for (int i = 0; i < n; i++) {
+		struct trap_call c;
+		mach_msg_return_t mr;
+
+		if (cases[i].buf == (void *)&req)
+			it_header(&req.head, MACH_MSG_TYPE_COPY_SEND,
+				  MACH_MSG_TYPE_MAKE_SEND_ONCE, cases[i].size,
+				  cases[i].dest, cases[i].local, 3);
+		mr = trap(&c, cases[i].buf, MACH_SEND_MSG | MACH_RCV_MSG,
+			  cases[i].size, sizeof rep, cases[i].rcv, CLI_XMM);
+		if (mr != cases[i].want) {
+			MT_FAIL(mt_kr_name(mr), "bad request: %s",
+				cases[i].what);
+			bad++;
+		}
+	}
+	/* Nothing changed: the rights as they were. */
+	if (mach_port_get_refs(task, svc, MACH_PORT_RIGHT_SEND, &refs) !=
+	    KERN_SUCCESS || refs != svc_refs ||
+	    mach_port_get_refs(task, sonce, MACH_PORT_RIGHT_SEND_ONCE,
+			       &refs) != KERN_SUCCESS || refs != 1 ||
+	    mach_port_get_refs(task, dead, MACH_PORT_RIGHT_DEAD_NAME,
+			       &refs) != KERN_SUCCESS || refs != 1 ||
+	    mach_port_get_refs(task, reply, MACH_PORT_RIGHT_RECEIVE,
+			       &refs) != KERN_SUCCESS || refs != 1) {
+		MT_FAIL("rights changed", "bad requests left the rights as "
+			"they were");
+		bad++;
+	}
+	(void)mach_port_deallocate(task, sonce);	/* notifies rcv_only */
+	(void)mach_port_deallocate(task, dead);
+	(void)mach_port_destroy(task, rcv_only);
+	(void)mach_port_destroy(task, pset);
+	return bad;
+}
+
 int
 main(void)
 {
@@ -339,7 +434,7 @@ main(void)
 	uint32_t seq0;
 	int id, value;
 
-	MT_BEGIN("ipc/fastpath", 40);
+	MT_BEGIN("ipc/fastpath", 41);
 	svc = mach_reply_port();
 	to_main = mach_reply_port();
 	reply = mach_reply_port();
@@ -436,6 +531,8 @@ main(void)
 		  sizeof rep, reply, CLI_XMM);
 	MT_EXPECT_KR(mr, MACH_SEND_INVALID_REPLY,
 		     "RPC with a forged reply port: MACH_SEND_INVALID_REPLY");
+	MT_CHECK(bad_requests(task, reply) == 0,
+		 "every malformed request fails as it must, changing nothing");
 	let_them_run();
 	MT_CHECK(it_drain(svc) == 0 && srv_error == MACH_MSG_SUCCESS,
 		 "nothing reached the server");
