@@ -114,10 +114,12 @@ struct ipc_kmsg *ipc_kobject_server(struct ipc_kmsg *request)
 	iko_release_dest(dest, MACH_MSGH_BITS_REMOTE(bits));
 	ipc_kmsg_free(request);
 
-	if (reply_port == NULL || out->RetCode == MIG_NO_REPLY) {
+	/* No reply port, or a dead one (a dead name sent as the reply
+	 * port): the reply goes nowhere. */
+	if (!IP_VALID(reply_port) || out->RetCode == MIG_NO_REPLY) {
 		out->Head.msgh_remote_port = 0;
 		out->Head.msgh_local_port = 0;
-		if (reply_port != NULL)
+		if (IP_VALID(reply_port))
 			ipc_right_release(reply_port,
 					  MACH_MSGH_BITS_LOCAL(bits));
 		/* The body's ports carry dispositions (COPY_SEND, ...), not

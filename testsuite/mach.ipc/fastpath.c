@@ -331,6 +331,32 @@ aux_start(int what, mach_port_t *th)
 }
 
 /*
+ * A request to a kernel port (the task port) whose reply port is a dead
+ * name (COPY_SEND): the send succeeds, the kernel's reply goes nowhere,
+ * the dead name keeps its reference.  Returns 0 when all that holds.
+ */
+static int
+dead_reply_to_kernel(mach_port_t task)
+{
+	mach_port_t dead = mach_reply_port();
+	mach_port_urefs_t refs = 0;
+	mach_msg_return_t mr;
+	it_empty_t m;
+
+	(void)mach_port_insert_right(task, dead, dead, MACH_MSG_TYPE_MAKE_SEND);
+	(void)mach_port_mod_refs(task, dead, MACH_PORT_RIGHT_RECEIVE, -1);
+	it_header(&m.head, MACH_MSG_TYPE_COPY_SEND, MACH_MSG_TYPE_COPY_SEND,
+		  sizeof m, task, dead, 3204);	/* mach_port_get_refs */
+	mr = mach_msg(&m.head, MACH_SEND_MSG, sizeof m, 0, MACH_PORT_NULL, 0,
+		      MACH_PORT_NULL);
+	if (mach_port_get_refs(task, dead, MACH_PORT_RIGHT_DEAD_NAME,
+			       &refs) != KERN_SUCCESS)
+		refs = 0;
+	(void)mach_port_deallocate(task, dead);
+	return mr != MACH_MSG_SUCCESS || refs != 1;
+}
+
+/*
  * Requests of the fast shape (SEND | RCV, no timeout) with one thing
  * wrong each: the call fails at once with its code and changes nothing
  * (the fast path declines before any change; the general path finds the
@@ -434,7 +460,7 @@ main(void)
 	uint32_t seq0;
 	int id, value;
 
-	MT_BEGIN("ipc/fastpath", 41);
+	MT_BEGIN("ipc/fastpath", 42);
 	svc = mach_reply_port();
 	to_main = mach_reply_port();
 	reply = mach_reply_port();
@@ -531,6 +557,9 @@ main(void)
 		  sizeof rep, reply, CLI_XMM);
 	MT_EXPECT_KR(mr, MACH_SEND_INVALID_REPLY,
 		     "RPC with a forged reply port: MACH_SEND_INVALID_REPLY");
+	MT_CHECK(dead_reply_to_kernel(task) == 0,
+		 "a kernel RPC with a dead name as its reply port: sent, "
+		 "the reply dropped, the dead name kept");
 	MT_CHECK(bad_requests(task, reply) == 0,
 		 "every malformed request fails as it must, changing nothing");
 	let_them_run();
