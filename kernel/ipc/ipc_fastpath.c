@@ -3,8 +3,9 @@
  * The mach_msg fast path.  Its shapes, with options exactly as shown:
  *
  *  - MACH_SEND_MSG | MACH_RCV_MSG, an RPC request: a simple (not COMPLEX)
- *    message of at most IPC_FASTPATH_MAX bytes, COPY_SEND to the
- *    destination, MAKE_SEND_ONCE of the reply port, which is also rcv_name;
+ *    message of 32 to THREAD_FP_MSG_MAX - 8 bytes, a multiple of 8,
+ *    COPY_SEND to the destination, MAKE_SEND_ONCE of the reply port,
+ *    which is also rcv_name;
  *  - MACH_SEND_MSG | MACH_RCV_MSG, a reply: the same but MOVE_SEND_ONCE to
  *    the destination and no reply port;
  *  - MACH_RCV_MSG alone.
@@ -30,9 +31,10 @@
  * MACH_SEND_MSG | MACH_RCV_MSG (ipc_fastpath_receive, from the general
  * path), and a request to the mach_port interface of a task port
  * (ipc_fastpath_kernel, from the assembly), which goes straight to the
- * generated demultiplexer and its reply straight to the caller's buffer.  When that reply is not simple (rights, out-of-line
- * memory), too big for the buffer, or its reply port changed under it, it
- * is queued the ordinary way and the ordinary receive completes the call.
+ * generated demultiplexer and its reply straight to the caller's buffer.
+ * When that reply is not simple (rights, out-of-line memory), too big for
+ * the buffer, or its reply port changed under it, it is queued the
+ * ordinary way and the ordinary receive completes the call.
  *
  * Everything else, and every shape whose checks fail, is declined before
  * anything changes and mach_msg.c does it.  A waiter woken by anything but
@@ -57,10 +59,8 @@
 #include <ipc/mach_msg.h>
 #include "mach_portServer.h"
 
-#define IPC_FASTPATH_MAX	256
-
-_Static_assert(IPC_FASTPATH_MAX <= THREAD_FP_MSG_MAX,
-	       "a fast message fits ith_fp_msg");
+_Static_assert((THREAD_FP_MSG_MAX & (THREAD_FP_MSG_MAX - 1)) == 0,
+	       "fastpath.S's size check masks with THREAD_FP_MSG_MAX - 8");
 
 bool ipc_fastpath_enabled = true;
 

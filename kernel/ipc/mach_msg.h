@@ -32,9 +32,9 @@
  * copy-on-write); msgt_deallocate then removes the sender's pages, but
  * only inside the region where received out-of-line memory lands
  * (ipc_kmsg_dealloc_ool) until vm_maps exist.
- * A message to a kernel port is served during the send (kern/ipc_kobject.c);
- * one whose msgh_id belongs to a kernel interface the port's object does
- * not serve is refused with MACH_SEND_INVALID_DEST.
+ * A message to a kernel port is served during the send (kern/ipc_kobject.c):
+ * as in GNU Mach its msgh_id alone picks the routine, which refuses a port
+ * of the wrong kind with its own error code in the reply.
  *
  * Receive (MACH_RCV_MSG) from rcv_name, a receive right or a port set:
  *  MACH_RCV_INVALID_NAME	neither
