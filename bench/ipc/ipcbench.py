@@ -101,7 +101,9 @@ def measure(args, append, title):
             ("null_rpc", "null RPC, user <-> user tasks"),
             ("inline_1k", "1 KiB inline request, user <-> user"),
             ("ool_64k", "64 KiB out-of-line request, user <-> user"),
-            ("kernel_rpc", "kernel RPC, mach_port_get_refs (stub)")]
+            ("kernel_rpc", "kernel RPC, mach_port_get_refs (stub)"),
+            ("mig_null", "MIG null routine, user <-> user"),
+            ("mig_int", "MIG int in, int out, user <-> user")]
     for name, label in rows:
         v = value(name)
         extra = vals.get(name, (None, {}))[1] or {}

@@ -2,10 +2,11 @@
 /*
  * The mach_msg fast path.  Its shapes, with options exactly as shown:
  *
- *  - MACH_SEND_MSG | MACH_RCV_MSG, an RPC request: a simple (not COMPLEX)
- *    message of 32 to THREAD_FP_MSG_MAX - 8 bytes, a multiple of 8,
- *    COPY_SEND to the destination, MAKE_SEND_ONCE of the reply port,
- *    which is also rcv_name;
+ *  - MACH_SEND_MSG | MACH_RCV_MSG (MACH_SEND_TIMEOUT allowed: these sends
+ *    never block), an RPC request: a simple (not COMPLEX) message of 32
+ *    to THREAD_FP_MSG_MAX - 8 bytes, a multiple of 8, COPY_SEND to the
+ *    destination, MAKE_SEND_ONCE of the reply port, which is also
+ *    rcv_name;
  *  - MACH_SEND_MSG | MACH_RCV_MSG, a reply: the same but MOVE_SEND_ONCE to
  *    the destination and no reply port;
  *  - MACH_RCV_MSG alone.
@@ -28,10 +29,11 @@
  * context switch.
  *
  * Here: the receive half of any mach_msg with no options besides
- * MACH_SEND_MSG | MACH_RCV_MSG (ipc_fastpath_receive, from the general
- * path), and a request to the mach_port interface of a task port
- * (ipc_fastpath_kernel, from the assembly), which goes straight to the
- * generated demultiplexer and its reply straight to the caller's buffer.
+ * MACH_SEND_MSG | MACH_SEND_TIMEOUT | MACH_RCV_MSG (ipc_fastpath_receive,
+ * from the general path), and a request to the mach_port interface of a
+ * task port (ipc_fastpath_kernel, from the assembly), which goes straight
+ * to the generated demultiplexer and its reply straight to the caller's
+ * buffer.
  * When that reply is not simple (rights, out-of-line memory), too big for
  * the buffer, or its reply port changed under it, it is queued the
  * ordinary way and the ordinary receive completes the call.
@@ -264,7 +266,8 @@ mach_msg_return_t ipc_fastpath_receive(uint64_t msg, mach_msg_option_t option,
 	struct ipc_port *rport;
 
 	if (!ipc_fastpath_enabled ||
-	    (option & ~(mach_msg_option_t)(MACH_SEND_MSG | MACH_RCV_MSG)) != 0 ||
+	    (option & ~(mach_msg_option_t)(MACH_SEND_MSG | MACH_SEND_TIMEOUT |
+					   MACH_RCV_MSG)) != 0 ||
 	    tf->rdi != msg || (mach_port_name_t)tf->r8 != rcv_name)
 		return IPC_FASTPATH_DECLINED;
 	rport = fp_rcv_port(self->task->itk_space, rcv_name);

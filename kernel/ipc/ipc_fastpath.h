@@ -31,12 +31,12 @@ struct ipc_port;
 /*
  * ipc_fastpath_receive: the receive half of a general mach_msg (called by
  * mach_msg_receive before anything else): with options at most
- * MACH_SEND_MSG | MACH_RCV_MSG, on a port fit for the fast receive (no
- * set, nothing queued, nobody waiting), the thread waits with the fast
- * path's continuation, running `handoff' (a thread the send just woke,
- * not on the run queue) if not NULL, so that the reply can come by the
- * fast path; no return.  Anything else: IPC_FASTPATH_DECLINED, nothing
- * changed.
+ * MACH_SEND_MSG | MACH_SEND_TIMEOUT | MACH_RCV_MSG, on a port fit for the
+ * fast receive (no set, nothing queued, nobody waiting), the thread waits
+ * with the fast path's continuation, running `handoff' (a thread the send
+ * just woke, not on the run queue) if not NULL, so that the reply can come
+ * by the fast path; no return.  Anything else: IPC_FASTPATH_DECLINED,
+ * nothing changed.
  */
 mach_msg_return_t ipc_fastpath_receive(uint64_t msg, mach_msg_option_t option,
 				       mach_msg_size_t rcv_size,

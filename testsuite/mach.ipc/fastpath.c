@@ -200,7 +200,10 @@ server(void *arg)
 				       MACH_PORT_NULL);
 			(void)thread_terminate(mach_thread_self());
 		}
-		option = MACH_SEND_MSG | MACH_RCV_MSG;
+		/* Odd ids: with MACH_SEND_TIMEOUT, as mach_msg_server's
+		 * replies (the fast path takes them too). */
+		option = MACH_SEND_MSG | MACH_RCV_MSG |
+			 ((m.head.msgh_id & 1) ? MACH_SEND_TIMEOUT : 0);
 		send_size = m.head.msgh_size;
 	}
 }

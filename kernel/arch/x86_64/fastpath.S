@@ -6,8 +6,10 @@
  * does the other fast shapes: the receive alone, a kernel RPC).
  *
  * syscall_entry_fast comes here for trap -25.  Taken: options exactly
- * MACH_SEND_MSG | MACH_RCV_MSG, a simple message of 32 to 504 bytes (a
- * multiple of 8, in the user half with room to spare) that is either
+ * MACH_SEND_MSG | MACH_RCV_MSG, with or without MACH_SEND_TIMEOUT (a send
+ * handed to a waiting receiver never blocks: mach_msg_server's replies
+ * carry it), a simple message of 32 to 504 bytes (a multiple of 8, in the
+ * user half with room to spare) that is either
  *   request: COPY_SEND to a user port + MAKE_SEND_ONCE of rcv_name, or
  *   reply:   MOVE_SEND_ONCE (no dead-name request) + no reply port,
  * with rcv_name a receive right in no set, nothing queued, nobody waiting,
@@ -106,8 +108,10 @@ syscall_entry_fast:
 	movq	%r10, TF_R10(%rsp)
 	movq	%r8, TF_R8(%rsp)
 	cmpl	$FP_SEND_RCV, %esi
+	je	1f
+	cmpl	$FP_SEND_RCV_TIMEOUT, %esi	/* a send that cannot block */
 	jne	fp_slow
-	cmpl	$MSGH_SIZEOF, %edx
+1:	cmpl	$MSGH_SIZEOF, %edx
 	jb	fp_slow
 	testl	$~(TH_FP_MSG_MAX - 8), %edx	/* a multiple of 8, < MAX */
 	jnz	fp_slow
