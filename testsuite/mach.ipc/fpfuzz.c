@@ -238,6 +238,8 @@ main(int argc, char **argv)
 		unsigned rbits = pick_disp(MACH_MSG_TYPE_COPY_SEND);
 		unsigned lbits = pick_disp(MACH_MSG_TYPE_MAKE_SEND_ONCE);
 		void *buf = &m, *rbuf = &m;
+		mach_port_urefs_t refs = 0;
+		int garbage;
 
 		switch (rnd_below(6)) {
 		case 0: size = 4 * rnd_below(MAXMSG / 4 + 1); break;
@@ -256,7 +258,8 @@ main(int argc, char **argv)
 		m.head.msgh_bits = MACH_MSGH_BITS(rbits, lbits);
 		if (rnd_below(16) == 0)
 			m.head.msgh_bits |= MACH_MSGH_BITS_COMPLEX;
-		if (rnd_below(32) == 0)
+		garbage = rnd_below(32) == 0;
+		if (garbage)
 			m.head.msgh_bits = (uint32_t)rnd();
 		m.head.msgh_size = (mach_msg_size_t)rnd();
 		m.head.msgh_remote_port = dest;
@@ -308,6 +311,13 @@ main(int argc, char **argv)
 		/* Let the server finish (its nudge, rights it lets go). */
 		(void)thread_switch(MACH_PORT_NULL, SWITCH_OPTION_NONE, 0);
 		drain_ports();
+		/* Random bits may have moved our send right to svc away
+		 * (MOVE_SEND as either disposition): make it again. */
+		if (garbage &&
+		    mach_port_get_refs(task, svc, MACH_PORT_RIGHT_SEND,
+				       &refs) == KERN_SUCCESS && refs == 0)
+			(void)mach_port_insert_right(task, svc, svc,
+						     MACH_MSG_TYPE_MAKE_SEND);
 	}
 	MT_EXPECT_EQ_MSG(bad_codes, 0, "%lu fuzzed calls, every code one "
 			 "mach_msg may return (%lu)", count, ok_calls);

@@ -13,7 +13,7 @@
  *   request: COPY_SEND to a user port + MAKE_SEND_ONCE of rcv_name, or
  *   reply:   MOVE_SEND_ONCE (no dead-name request) + no reply port,
  * with rcv_name a receive right in no set, nothing queued, nobody waiting,
- * and the destination's first receiver waiting in the fast receive
+ * and the destination's only receiver waiting in the fast receive
  * (pcb.cont == ipc_fastpath_continue, buffer large enough) and, for a
  * request, a free entry in its space.  Every check comes before any
  * change; anything else goes, registers as they came, to the C path
@@ -25,12 +25,15 @@
  * buffer, and the CPU returns to user mode as the receiver.  The caller's
  * kernel stack is abandoned (machine/pcb.h: continuations).
  *
- * The frame gets every user register but rax, rcx and r11 (the arguments
- * first, the callee-saved ones once the checks allow us to use them):
+ * The frame gets the user's rip, rflags, rsp, the arguments rdi, rsi, r10,
+ * r8 (what a restart or the continuation needs; rdx and r9 too when the C
+ * path takes over) and, once the checks allow us to use them, the
+ * callee-saved registers.  Then:
  *   rbx self   rbp space   r13 send_size   r14 rcv_size   r15 rcv_name
  *   r8 dport   rsi rport   r10 receiver's space   r11 receiver
- * The receiver returns with every register from its frame and rax = the
- * mach_msg result: mach_msg_trap keeps all registers but rax, rcx, r11.
+ * The receiver returns with its callee-saved registers from its frame,
+ * rax = the mach_msg result and the other argument registers zero or its
+ * own (doc/abi.texi, "Traps").
  */
 #include <machine/trap.h>
 #include <machine/cpu_data.h>
