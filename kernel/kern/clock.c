@@ -143,6 +143,8 @@ void clock_interrupt(bool from_user)
 		th->state = TH_RUN;
 		sched_setrun(th);
 	}
-	if (from_user)
+	if (from_user) {
+		current_thread()->user_ticks++;
 		sched_tick();
+	}
 }

@@ -50,6 +50,13 @@ void clock_set_time(const time_value_t *tv);
 int64_t clock_adjust_time(int64_t delta_us);
 int64_t clock_adjust_pending(void);
 
+/* clock_ticks_to_time: `ticks' clock ticks as a time value. */
+static inline void clock_ticks_to_time(uint64_t ticks, time_value_t *tv)
+{
+	tv->seconds = (integer_t)(ticks / HZ);
+	tv->microseconds = (integer_t)(ticks % HZ * (1000000 / HZ));
+}
+
 /* clock_ms_to_ticks: round up; at least one tick for a nonzero time. */
 uint64_t clock_ms_to_ticks(uint64_t ms);
 

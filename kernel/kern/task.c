@@ -72,6 +72,7 @@ kern_return_t task_create_kernel(const char *name, struct task **taskp)
 	task->ipc_ool_next = 0;
 	task->id = ++task_next_id;
 	clock_read_time(&task->creation_time);
+	task->dead_user_ticks = 0;
 	task->next = task_list;
 	task_list = task;
 	task_nr++;
@@ -146,6 +147,16 @@ static void task_sizes(struct task *task, uint64_t *resident,
 	*virtual = *resident + untouched;
 }
 
+/* The user-mode clock ticks of the task's live threads. */
+static uint64_t task_live_user_ticks(struct task *task)
+{
+	uint64_t ticks = 0;
+
+	for (struct thread *th = task->threads; th != NULL; th = th->task_next)
+		ticks += th->user_ticks;
+	return ticks;
+}
+
 kern_return_t task_info(struct task *task, int flavor, task_info_t info,
 			mach_msg_type_number_t *count)
 {
@@ -163,8 +174,9 @@ kern_return_t task_info(struct task *task, int flavor, task_info_t info,
 		basic->base_priority = TASK_PRIORITY_USER;
 		basic->virtual_size = virtual;
 		basic->resident_size = resident;
-		basic->user_time.seconds = 0;
-		basic->user_time.microseconds = 0;
+		clock_ticks_to_time(task->dead_user_ticks +
+				    task_live_user_ticks(task),
+				    &basic->user_time);
 		basic->system_time.seconds = 0;
 		basic->system_time.microseconds = 0;
 		basic->creation_time = task->creation_time;
@@ -176,8 +188,8 @@ kern_return_t task_info(struct task *task, int flavor, task_info_t info,
 
 		if (*count < TASK_THREAD_TIMES_INFO_COUNT)
 			return KERN_INVALID_ARGUMENT;
-		times->user_time.seconds = 0;
-		times->user_time.microseconds = 0;
+		clock_ticks_to_time(task_live_user_ticks(task),
+				    &times->user_time);
 		times->system_time.seconds = 0;
 		times->system_time.microseconds = 0;
 		*count = TASK_THREAD_TIMES_INFO_COUNT;

@@ -47,6 +47,7 @@ struct task {
 	struct task		*next;		/* all tasks */
 	unsigned		id;
 	time_value_t		creation_time;	/* clock_read_time at creation */
+	uint64_t		dead_user_ticks; /* of its terminated threads */
 };
 
 /* task_init: create the zone.  Once at boot. */
@@ -91,11 +92,13 @@ void task_kill_exception(struct task *task, const char *what, unsigned vector,
  *                           resident_size: the pages mapped in the task,
  *                           virtual_size: those plus the part of the
  *                           demand-zero stack not touched yet (no vm_maps
- *                           yet: nothing else is reserved), user_time and
- *                           system_time 0 (no CPU time is accounted yet),
+ *                           yet: nothing else is reserved), user_time of
+ *                           every thread it had (thread_info's, sampled by
+ *                           the clock), system_time 0 (no tick finds a
+ *                           thread in the kernel: it is not preemptible),
  *                           creation_time (host_get_time's clock)
- *   TASK_THREAD_TIMES_INFO  user and system time of the live threads: 0
- *                           (not accounted yet, as above)
+ *   TASK_THREAD_TIMES_INFO  user and system time of the live threads, the
+ *                           same way
  * KERN_INVALID_ARGUMENT (as GNU Mach) for a null task, another flavor
  * (TASK_EVENTS_INFO included: its fault and message counters are not kept)
  * or a count below the flavor's size.  Nothing is written on error.

@@ -53,6 +53,8 @@ static struct thread *thread_alloc(void)
 	th->ith_rcv_max = 0;
 	th->ith_kmsg_cache = NULL;
 	th->ith_room_port = NULL;
+	th->user_ticks = 0;
+	clock_read_time(&th->creation_time);
 	th->id = ++thread_next_id;
 	return th;
 }
@@ -121,6 +123,7 @@ void thread_destroy(struct thread *thread)
 		if (*pp == thread) {
 			*pp = thread->task_next;
 			task->thread_count--;
+			task->dead_user_ticks += thread->user_ticks;
 		}
 		thread->task = NULL;
 	}
@@ -216,9 +219,12 @@ kern_return_t thread_abort(struct thread *thread)
  *                      HALTED), suspend_count 1 for a thread created
  *                      suspended and not resumed yet, else 0, priorities
  *                      TASK_PRIORITY_USER, flags TH_FLAGS_IDLE for the
- *                      idle thread; user_time, system_time, cpu_usage,
- *                      sleep_time and creation_time 0: struct thread
- *                      keeps no times yet
+ *                      idle thread; user_time sampled by the clock (the
+ *                      ticks that found the thread in user mode),
+ *                      creation_time; system_time 0 (the kernel is not
+ *                      preemptible: no tick ever finds a thread in it),
+ *                      cpu_usage and sleep_time 0 (no scheduler
+ *                      statistics yet)
  *   THREAD_SCHED_INFO  POLICY_TIMESHARE, data 0, base, max and current
  *                      priority TASK_PRIORITY_USER, not depressed
  *                      (depress_priority -1), last_processor 0
@@ -256,6 +262,8 @@ kern_return_t thread_info(thread_t thread, int flavor, thread_info_t info,
 		}
 		if (thread == sched_idle_thread())
 			basic->flags = TH_FLAGS_IDLE;
+		clock_ticks_to_time(thread->user_ticks, &basic->user_time);
+		basic->creation_time = thread->creation_time;
 		*count = THREAD_BASIC_INFO_COUNT;
 		return KERN_SUCCESS;
 	}

@@ -16,6 +16,7 @@
 #include <machine/pcb.h>
 #include <mach/message.h>
 #include <mach/thread_status.h>
+#include <mach/time_value.h>
 
 struct task;
 struct ipc_port;
@@ -58,6 +59,9 @@ struct thread {
 	 * running thread's fast message is copied in and put in its
 	 * receiver's form. */
 	uint64_t		ith_fp_msg[THREAD_FP_MSG_MAX / 8];
+	uint64_t		user_ticks;	/* clock ticks that found it
+						 * in user mode (clock.c) */
+	time_value_t		creation_time;	/* clock_read_time */
 	unsigned		id;
 };
 

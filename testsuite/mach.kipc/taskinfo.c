@@ -82,7 +82,8 @@ static void test_task_info(mach_port_t host)
 		  (b1.creation_time.seconds == now.seconds &&
 		   b1.creation_time.microseconds <= now.microseconds)) &&
 		 b1.user_time.seconds == 0 && b1.system_time.seconds == 0,
-		 "created before now; no cpu time accounted");
+		 "created before now; under a second of user time, no "
+		 "system time");
 
 	touch_stack(24);
 	kr = basic_info(SELF, &b2, &n);
@@ -303,13 +304,69 @@ static void test_threads(mach_port_t host)
 	mach_port_destroy(SELF, idle);
 }
 
+static uint64_t usec(time_value_t t)
+{
+	return (uint64_t)t.seconds * 1000000 + (uint64_t)t.microseconds;
+}
+
+/*
+ * CPU time: the clock samples it, so a thread that spins in user mode sees
+ * its user_time grow (by at least 50 ms within a bounded spin), and the
+ * task's times include it.
+ */
+static void test_times(void)
+{
+	mach_port_t th = mach_thread_self();
+	thread_basic_info_data_t t0, t1;
+	task_basic_info_data_t b;
+	task_thread_times_info_data_t tt;
+	mach_msg_type_number_t n = THREAD_BASIC_INFO_COUNT;
+	kern_return_t kr;
+	int tries = 0;
+
+	kr = thread_info(th, THREAD_BASIC_INFO, (thread_info_t)&t0, &n);
+	t1 = t0;
+	while (kr == KERN_SUCCESS && tries++ < 400 &&
+	       usec(t1.user_time) < usec(t0.user_time) + 50000) {
+		for (volatile int i = 0; i < 1000000; i++)
+			;
+		n = THREAD_BASIC_INFO_COUNT;
+		kr = thread_info(th, THREAD_BASIC_INFO, (thread_info_t)&t1,
+				 &n);
+	}
+	MT_CHECK(kr == KERN_SUCCESS &&
+		 usec(t1.user_time) >= usec(t0.user_time) + 50000 &&
+		 t1.user_time.microseconds < 1000000,
+		 "spinning in user mode shows as user_time (%u.%06u s after "
+		 "%u.%06u s)", (unsigned)t1.user_time.seconds,
+		 (unsigned)t1.user_time.microseconds,
+		 (unsigned)t0.user_time.seconds,
+		 (unsigned)t0.user_time.microseconds);
+	MT_CHECK(t1.system_time.seconds == 0 &&
+		 t1.system_time.microseconds == 0,
+		 "no system time (the kernel is not preemptible)");
+	n = TASK_BASIC_INFO_COUNT;
+	kr = task_info(SELF, TASK_BASIC_INFO, (task_info_t)&b, &n);
+	MT_CHECK(kr == KERN_SUCCESS && usec(b.user_time) >= usec(t1.user_time),
+		 "the task's user_time includes the thread's");
+	n = TASK_THREAD_TIMES_INFO_COUNT;
+	kr = task_info(SELF, TASK_THREAD_TIMES_INFO, (task_info_t)&tt, &n);
+	MT_CHECK(kr == KERN_SUCCESS &&
+		 usec(tt.user_time) >= usec(t1.user_time) &&
+		 usec(tt.user_time) <= usec(b.user_time),
+		 "the live threads' user_time: the thread's at least, the "
+		 "task's at most");
+	mach_port_deallocate(SELF, th);
+}
+
 int main(void)
 {
 	mach_port_t host = mach_host_self();
 
-	MT_BEGIN("kipc/taskinfo", 37);
+	MT_BEGIN("kipc/taskinfo", 41);
 	test_task_info(host);
 	test_threads(host);
+	test_times();
 	mach_port_deallocate(SELF, host);
 	return MT_END();
 }
