@@ -26,6 +26,9 @@
 #include "ipc_test.h"
 #include "mt.h"
 
+/* 16 bytes below the end of the user half: a header does not fit. */
+#define IT_TOP_ADDR ((void *)(0x00007ffffffff000ULL - 16))
+
 /* ---- one mach_msg_trap with every register controlled ----------------- */
 
 /*
@@ -289,14 +292,16 @@ aux(void *arg)
 				  (uint32_t)mr);
 		break;
 	case 3:		/* a fast receive into a buffer it cannot have */
-	case 4: {
+	case 4:
+	case 5: {
 		mach_port_array_t names;
 		mach_port_type_array_t types;
 		mach_msg_type_number_t nn, nt;
 		int freed = 0;
 
 		mr = mach_msg((mach_msg_header_t *)(aux_what == 3 ?
-				      IT_KERNEL_ADDR : IT_LOW_ADDR),
+				      IT_KERNEL_ADDR : aux_what == 4 ?
+				      IT_LOW_ADDR : IT_TOP_ADDR),
 			      MACH_RCV_MSG, 0, sizeof m, aux_port, 0,
 			      MACH_PORT_NULL);
 		/* The send-once right it got is in the space, unnamed to
@@ -463,7 +468,7 @@ main(void)
 	uint32_t seq0;
 	int id, value;
 
-	MT_BEGIN("ipc/fastpath", 42);
+	MT_BEGIN("ipc/fastpath", 46);
 	svc = mach_reply_port();
 	to_main = mach_reply_port();
 	reply = mach_reply_port();
@@ -602,8 +607,9 @@ main(void)
 		 "the receiver got MACH_RCV_PORT_DIED (report %d, 0x%x)", id,
 		 value);
 
-	/* Fast receivers with a buffer out of bounds, then unmapped. */
-	for (int what = 3; what <= 4; what++) {
+	/* Fast receivers with a buffer in the kernel half, unmapped, and
+	 * running past the end of the user half. */
+	for (int what = 3; what <= 5; what++) {
 		aux_port = mach_reply_port();
 		kr = mach_port_insert_right(task, aux_port, aux_port,
 					    MACH_MSG_TYPE_MAKE_SEND);

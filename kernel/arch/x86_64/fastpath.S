@@ -273,9 +273,11 @@ fp_deliver:
 	je	fp_fpu_set
 fp_fpu_done:
 
-	/* The message out to the receiver's buffer (its rdi). */
+	/* The message out to the receiver's buffer (its rdi), exactly
+	 * within the user half: we cannot decline any more. */
 	movq	TF_RDI(%rdx), %rdi
-	movabsq	$FP_USER_MAX, %rax
+	movabsq	$USER_ADDRESS_MAX, %rax
+	subq	%r13, %rax
 	cmpq	%rax, %rdi
 	ja	fp_copyout_fault
 	leaq	TH_FP_MSG(%rbx), %rsi

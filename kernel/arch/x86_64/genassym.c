@@ -26,6 +26,9 @@
 
 void genassym(void);
 
+/* fastpath.S compares fpu_owner (a pcb) with a thread. */
+_Static_assert(offsetof(struct thread, pcb) == 0, "the pcb comes first");
+
 void genassym(void)
 {
 	OFFSET(TH_PCB_KFRAME, struct thread, pcb.kframe);
@@ -91,6 +94,7 @@ void genassym(void)
 	DEFINE(PORT_TYPE_RECEIVE, MACH_PORT_TYPE_RECEIVE);
 
 	DEFINE(FP_USER_MAX, VM_MAX_USER_ADDRESS - THREAD_FP_MSG_MAX);
+	DEFINE(USER_ADDRESS_MAX, VM_MAX_USER_ADDRESS);
 	OFFSET(CPU_ACTIVE_THREAD, struct cpu_data, active_thread);
 	OFFSET(TSS_RSP0, struct tss, rsp[0]);
 }
