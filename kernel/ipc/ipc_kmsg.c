@@ -413,8 +413,44 @@ static void ikm_copyin_body_act(struct ipc_space *space, struct ipc_kmsg *kmsg,
 	}
 }
 
+mach_msg_return_t ipc_kmsg_copyin_cancel(struct ipc_space *space,
+					 const mach_msg_header_t *h,
+					 mach_port_name_t notify,
+					 struct ipc_port **portp)
+{
+	if (notify == MACH_PORT_NULL)
+		return MACH_SEND_INVALID_NOTIFY;
+	if (!ikm_send_disp(MACH_MSGH_BITS_REMOTE(h->msgh_bits)) ||
+	    ((mach_port_name_t)h->msgh_local_port != MACH_PORT_NULL &&
+	     !ikm_send_disp(MACH_MSGH_BITS_LOCAL(h->msgh_bits))))
+		return MACH_SEND_INVALID_HEADER;
+	if (ipc_right_lookup_receive(space, notify, portp) != KERN_SUCCESS)
+		return MACH_SEND_INVALID_NOTIFY;
+	return MACH_MSG_SUCCESS;
+}
+
+/*
+ * The dead-name request of the header's `name' was cancelled by its copyin
+ * (`dn' its send-once right, or NULL): the port-deleted notification; none
+ * when it would go to `cancel', whose right is then destroyed quietly (no
+ * send-once notification either, as in Mach).
+ */
+static void ikm_copyin_dn(struct ipc_port *dn, mach_port_name_t name,
+			  struct ipc_port *cancel)
+{
+	if (dn == NULL)
+		return;
+	if (dn != cancel) {
+		ipc_notify_port_deleted(dn, name);
+		return;
+	}
+	dn->ip_sorights--;
+	ipc_port_release(dn);
+}
+
 mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
-				  struct ipc_kmsg *kmsg)
+				  struct ipc_kmsg *kmsg,
+				  struct ipc_port *cancel)
 {
 	mach_msg_header_t *h = &kmsg->ikm_header;
 	mach_msg_bits_t bits = h->msgh_bits;
@@ -422,7 +458,7 @@ mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
 	mach_msg_type_name_t ldisp = MACH_MSGH_BITS_LOCAL(bits);
 	mach_port_name_t dest = (mach_port_name_t)h->msgh_remote_port;
 	mach_port_name_t reply = (mach_port_name_t)h->msgh_local_port;
-	struct ipc_port *dport, *rport;
+	struct ipc_port *dport, *rport, *ddn, *rdn = NULL;
 	mach_msg_return_t mr;
 
 	/* Check the header. */
@@ -453,9 +489,15 @@ mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
 	if (mr != MACH_MSG_SUCCESS)
 		return mr;
 
-	/* Act: nothing below can fail. */
-	dport = ipc_right_copyin(space, dest, rdisp);
-	rport = ldisp != 0 ? ipc_right_copyin(space, reply, ldisp) : NULL;
+	/* Act: nothing below can fail.  MACH_SEND_CANCEL spares the
+	 * destination's port-deleted notification only (with dest == reply,
+	 * the right the destination moved is the reply's last one). */
+	dport = ipc_right_copyin_dn(space, dest, rdisp, &ddn);
+	rport = ldisp != 0 ? ipc_right_copyin_dn(space, reply, ldisp, &rdn) :
+			     NULL;
+	ikm_copyin_dn(ddn, dest, cancel);
+	ikm_copyin_dn(rdn, reply, reply == dest &&
+			  rdisp == MACH_MSG_TYPE_MOVE_SEND ? cancel : NULL);
 	h->msgh_bits = (bits & MACH_MSGH_BITS_COMPLEX) |
 		MACH_MSGH_BITS(ipc_right_copyin_type(rdisp),
 			       ldisp != 0 ? ipc_right_copyin_type(ldisp) : 0);

@@ -83,15 +83,35 @@ mach_msg_return_t ipc_kmsg_copyin_dest(struct ipc_space *space,
 				       struct ipc_port **portp);
 
 /*
+ * ipc_kmsg_copyin_cancel: MACH_SEND_CANCEL's checks of the user header `h'
+ * and the name `notify', in Mach's order (no change): notify is
+ * MACH_PORT_NULL: MACH_SEND_INVALID_NOTIFY; a header disposition that is
+ * not a send disposition: MACH_SEND_INVALID_HEADER; notify does not name a
+ * receive right in `space': MACH_SEND_INVALID_NOTIFY.  Else
+ * MACH_MSG_SUCCESS and *portp is notify's port (no reference).
+ */
+mach_msg_return_t ipc_kmsg_copyin_cancel(struct ipc_space *space,
+					 const mach_msg_header_t *h,
+					 mach_port_name_t notify,
+					 struct ipc_port **portp);
+
+/*
  * ipc_kmsg_copyin: turn the user message in `kmsg' (msgh_size already set
  * to the send size) into kernel form: check the header and every
  * descriptor, copy out-of-line memory in, and only then take the rights
  * out of `space'.  On any error nothing changed in the space or the
  * sender's memory and the kmsg can just be freed.  Returns
  * MACH_MSG_SUCCESS or a MACH_SEND_* code.
+ *
+ * `cancel' (MACH_SEND_CANCEL; else NULL): when moving the destination
+ * right takes its name out of the space and the name's dead-name request
+ * would send its port-deleted notification to `cancel', the request's
+ * send-once right is released instead (no notification).  The reply right
+ * and the body's rights are not concerned, as in Mach.
  */
 mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
-				  struct ipc_kmsg *kmsg);
+				  struct ipc_kmsg *kmsg,
+				  struct ipc_port *cancel);
 
 /*
  * ipc_kmsg_dealloc_ool: after a successful copyin of the user message at

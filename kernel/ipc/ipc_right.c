@@ -187,10 +187,12 @@ void ipc_right_copyin_reset(struct ipc_space *space, mach_port_name_t name)
 		entry->ie_next = 0;
 }
 
-/* Take one user reference of a send right or dead name (MOVE_SEND). */
+/* Take one user reference of a send right or dead name (MOVE_SEND); a
+ * dead-name request the name loses goes to *dnp. */
 static struct ipc_port *ipc_right_copyin_move_send(struct ipc_space *space,
 						   mach_port_name_t name,
-						   struct ipc_entry *entry)
+						   struct ipc_entry *entry,
+						   struct ipc_port **dnp)
 {
 	uint32_t bits = entry->ie_bits;
 	struct ipc_port *port = IE_PORT(entry);
@@ -214,7 +216,7 @@ static struct ipc_port *ipc_right_copyin_move_send(struct ipc_space *space,
 					   IE_BITS_UREFS_MASK));
 		port->ip_references++;		/* the entry keeps its own */
 	} else {
-		ipc_right_name_gone(space, name, entry);
+		*dnp = ipc_right_dncancel(space, name, entry);
 		ipc_entry_dealloc(space, name, entry);
 	}
 	return port;
@@ -224,17 +226,31 @@ struct ipc_port *ipc_right_copyin(struct ipc_space *space,
 				  mach_port_name_t name,
 				  mach_msg_type_name_t msgt_name)
 {
+	struct ipc_port *dn, *port;
+
+	port = ipc_right_copyin_dn(space, name, msgt_name, &dn);
+	if (dn != NULL)
+		ipc_notify_port_deleted(dn, name);
+	return port;
+}
+
+struct ipc_port *ipc_right_copyin_dn(struct ipc_space *space,
+				     mach_port_name_t name,
+				     mach_msg_type_name_t msgt_name,
+				     struct ipc_port **dnp)
+{
 	struct ipc_entry *entry;
 	struct ipc_port *port;
 	uint32_t bits;
 
+	*dnp = NULL;
 	if (name == MACH_PORT_NULL)
 		return NULL;
 	if (name == MACH_PORT_NAME_DEAD)
 		return IP_DEAD;
 	entry = ipc_entry_lookup(space, name);
 	if (entry == NULL)
-		panic("ipc_right_copyin: unchecked name 0x%x", name);
+		panic("ipc_right_copyin_dn: unchecked name 0x%x", name);
 	bits = entry->ie_bits;
 	port = IE_PORT(entry);
 
@@ -249,7 +265,7 @@ struct ipc_port *ipc_right_copyin(struct ipc_space *space,
 			entry->ie_bits = bits & ~MACH_PORT_TYPE_RECEIVE;
 			port->ip_references++;	/* the entry keeps its own */
 		} else {
-			ipc_right_name_gone(space, name, entry);
+			*dnp = ipc_right_dncancel(space, name, entry);
 			ipc_entry_dealloc(space, name, entry);
 		}
 		return port;
@@ -262,15 +278,16 @@ struct ipc_port *ipc_right_copyin(struct ipc_space *space,
 			return IP_DEAD;
 		return ipc_port_copy_send(port);
 	case MACH_MSG_TYPE_MOVE_SEND:
-		return ipc_right_copyin_move_send(space, name, entry);
+		return ipc_right_copyin_move_send(space, name, entry, dnp);
 	case MACH_MSG_TYPE_MOVE_SEND_ONCE:
 		if (IE_BITS_TYPE(bits) == MACH_PORT_TYPE_DEAD_NAME)
-			return ipc_right_copyin_move_send(space, name, entry);
-		ipc_right_name_gone(space, name, entry);
+			return ipc_right_copyin_move_send(space, name, entry,
+							  dnp);
+		*dnp = ipc_right_dncancel(space, name, entry);
 		ipc_entry_dealloc(space, name, entry);
 		return port;			/* right and reference move */
 	default:
-		panic("ipc_right_copyin: bad disposition %u", msgt_name);
+		panic("ipc_right_copyin_dn: bad disposition %u", msgt_name);
 	}
 }
 

@@ -83,6 +83,18 @@ struct ipc_port *ipc_right_copyin(struct ipc_space *space,
 				  mach_port_name_t name,
 				  mach_msg_type_name_t msgt_name);
 
+/*
+ * ipc_right_copyin_dn: the same, but when the copyin takes the name out of
+ * the space and the name had a dead-name request, the request is cancelled
+ * and its send-once right returned in *dnp (else NULL) instead of getting
+ * the port-deleted notification: the caller sends it (ipc_notify_port_deleted
+ * naming `name') or releases it (MACH_SEND_CANCEL).  Cannot fail.
+ */
+struct ipc_port *ipc_right_copyin_dn(struct ipc_space *space,
+				     mach_port_name_t name,
+				     mach_msg_type_name_t msgt_name,
+				     struct ipc_port **dnp);
+
 /* ipc_right_copyin_type: the type the receiver gets for a disposition. */
 static inline mach_msg_type_name_t
 ipc_right_copyin_type(mach_msg_type_name_t disp)

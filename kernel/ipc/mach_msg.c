@@ -67,6 +67,7 @@ static __attribute__((noinline)) mach_msg_return_t mach_msg_send(uint64_t msg, m
 	struct ipc_space *space = current_task()->itk_space;
 	struct ipc_marequest *imar = NULL;
 	struct ipc_port *notify_port = NULL;
+	struct ipc_port *cancel = NULL;
 	uint64_t deadline = 0;
 	struct ipc_kmsg *kmsg;
 	struct ipc_port *dest;
@@ -98,6 +99,15 @@ static __attribute__((noinline)) mach_msg_return_t mach_msg_send(uint64_t msg, m
 			return MACH_SEND_INVALID_DATA;
 		}
 		h->msgh_size = send_size;
+		if (option & MACH_SEND_CANCEL) {
+			mr = ipc_kmsg_copyin_cancel(space, h,
+						    mach_msg_notify_arg(),
+						    &cancel);
+			if (mr != MACH_MSG_SUCCESS) {
+				ipc_kmsg_free(kmsg);
+				return mr;
+			}
+		}
 		mr = ipc_kmsg_copyin_dest(space, h->msgh_bits,
 					  (mach_port_name_t)h->msgh_remote_port,
 					  &dest);
@@ -139,7 +149,7 @@ static __attribute__((noinline)) mach_msg_return_t mach_msg_send(uint64_t msg, m
 		if (mr != MACH_MSG_SUCCESS)
 			return mr;	/* TIMED_OUT or INTERRUPTED */
 	}
-	mr = ipc_kmsg_copyin(space, kmsg);
+	mr = ipc_kmsg_copyin(space, kmsg, cancel);
 	if (mr != MACH_MSG_SUCCESS) {
 		ipc_kmsg_free(kmsg);
 		if (imar != NULL)

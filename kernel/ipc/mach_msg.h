@@ -51,7 +51,22 @@
  *				rights are in the space already)
  *
  * The seventh argument, notify (read from the user stack, ABI.md), is used
- * by two options, as in Mach 3:
+ * by three options, as in Mach 3:
+ *
+ * MACH_SEND_CANCEL: notify names a receive right of the sender.  When the
+ * send moves the destination's right out of the sender's space (MOVE_SEND
+ * of its last user reference, MOVE_SEND_ONCE) and that name had a
+ * dead-name request whose port-deleted notification would go to notify,
+ * the request is cancelled quietly: no notification, and its send-once
+ * right to notify is destroyed (no send-once notification either).  Only
+ * the destination: the reply right (unless it is the destination's name,
+ * moved with it) and the body's rights send their notifications as usual.
+ * Checked before anything changes, in this order:
+ *  MACH_SEND_INVALID_NOTIFY	notify is MACH_PORT_NULL
+ *  MACH_SEND_INVALID_HEADER	as above
+ *  MACH_SEND_INVALID_NOTIFY	notify does not name a receive right
+ * then the destination and the rest as without the option.  The fast path
+ * never takes it.
  *
  * MACH_SEND_NOTIFY: a send with a send right to a full queue waits for room
  * only until its MACH_SEND_TIMEOUT expires (not at all without it); then

@@ -28,13 +28,27 @@
 		return KERN_INVALID_TASK;				\
 } while (0)
 
-/* The type bits mach_port_type reports for an entry. */
-static mach_port_type_t entry_type(const struct ipc_entry *entry)
+/*
+ * The type bits mach_port_type reports for an entry of `space', as in
+ * GNU Mach: MACH_PORT_TYPE_DNREQUEST while the name has a dead-name
+ * request; MACH_PORT_TYPE_MAREQUEST while a message the space forced onto
+ * the port's queue with MACH_SEND_NOTIFY, holding a send or receive right
+ * to it, waits there (its msg-accepted notification not yet sent).  The
+ * latter is found on the port's queue (ipc_mqueue_marequest_pending), so it
+ * goes when the notification goes and with the name's last send/receive
+ * right, and follows a rename.
+ */
+static mach_port_type_t entry_type(struct ipc_space *space,
+				   const struct ipc_entry *entry)
 {
 	mach_port_type_t type = IE_BITS_TYPE(entry->ie_bits);
 
 	if (entry->ie_bits & IE_BITS_DNREQUEST)
 		type |= MACH_PORT_TYPE_DNREQUEST;
+	if ((entry->ie_bits & (MACH_PORT_TYPE_SEND | MACH_PORT_TYPE_RECEIVE)) &&
+	    entry->ie_object != NULL &&
+	    ipc_mqueue_marequest_pending(entry->ie_object, space))
+		type |= MACH_PORT_TYPE_MAREQUEST;
 	return type;
 }
 
@@ -66,7 +80,7 @@ kern_return_t mach_port_names(ipc_space_t space,
 		if (IE_BITS_TYPE(e->ie_bits) == MACH_PORT_TYPE_NONE)
 			continue;
 		nbuf[n] = MACH_PORT_MAKE(i, IE_BITS_GEN(e->ie_bits));
-		tbuf[n] = entry_type(e);
+		tbuf[n] = entry_type(space, e);
 		n++;
 	}
 	*names = nbuf;
@@ -84,7 +98,7 @@ kern_return_t mach_port_type(ipc_space_t space, mach_port_name_t name,
 	SPACE_CHECK(space);
 	if (ipc_right_lookup(space, name, &entry) != KERN_SUCCESS)
 		return KERN_INVALID_NAME;
-	*ptype = entry_type(entry);
+	*ptype = entry_type(space, entry);
 	return KERN_SUCCESS;
 }
 

@@ -13,6 +13,22 @@
  * rename, the new name), and MACH_PORT_NULL when the destination died with
  * the message queued.
  *
+ * MACH_SEND_CANCEL: a send that moves the destination's right out of the
+ * space (MOVE_SEND_ONCE, MOVE_SEND of a send right's last reference) with
+ * notify naming the port its dead-name request notifies gets no
+ * port-deleted notification and the request's send-once right is gone
+ * (without the option, or with another notify port, the notification
+ * comes; a name that keeps its right keeps its request; the reply right
+ * and the body's rights notify as usual); notify MACH_PORT_NULL, forged, or
+ * not a receive right is MACH_SEND_INVALID_NOTIFY with nothing changed,
+ * after a bad header disposition (MACH_SEND_INVALID_HEADER) but before
+ * the destination is looked at.
+ *
+ * mach_port_type / mach_port_names: MACH_PORT_TYPE_MAREQUEST on the
+ * sender's name for a destination while its forced message is queued,
+ * MACH_PORT_TYPE_DNREQUEST while a name has a dead-name request; neither
+ * afterwards.
+ *
  * MACH_RCV_NOTIFY: a bad notify name is MACH_RCV_INVALID_NOTIFY before
  * anything is received; otherwise a reply right that gets a new name gets
  * a dead-name request, and the notify port a real dead-name notification
@@ -60,6 +76,25 @@ refs(mach_port_t n, mach_port_right_t r)
 	if (mach_port_get_refs(SELF, n, r, &u) != KERN_SUCCESS)
 		return 1000000;
 	return u;
+}
+
+/* The type mach_port_names reports for n (0xdead0000 if none). */
+static mach_port_type_t
+names_type(mach_port_t n)
+{
+	mach_port_name_array_t names;
+	mach_port_type_array_t types;
+	mach_msg_type_number_t nn, nt;
+	mach_port_type_t t = 0xdead0000U;
+
+	if (mach_port_names(SELF, &names, &nn, &types, &nt) != KERN_SUCCESS)
+		return t;
+	for (mach_msg_type_number_t i = 0; i < nn && i < nt; i++)
+		if (names[i] == n)
+			t = types[i];
+	(void)vm_deallocate(SELF, (vm_address_t)names, nn * sizeof *names);
+	(void)vm_deallocate(SELF, (vm_address_t)types, nt * sizeof *types);
+	return t;
 }
 
 /* Send to dest (MAKE_SEND: dest is a receive right of ours) a message
@@ -184,6 +219,228 @@ receive_notify(mach_port_t p, it_buf_t *buf, mach_port_t n)
 			0, sizeof *buf, p, 0, n);
 }
 
+/* The same for a port-deleted notification naming `name'. */
+static int
+got_port_deleted(mach_port_t n, mach_port_t name)
+{
+	it_buf_t in, out;
+	int seen = nt.port_deleted;
+
+	if (it_receive(n, &in, sizeof in, 0) != MACH_MSG_SUCCESS)
+		return 0;
+	if (in.head.msgh_id != MACH_NOTIFY_PORT_DELETED ||
+	    in.head.msgh_local_port != n ||
+	    (mach_port_t)in.words[5] != name)
+		return 0;
+	return notify_server(&in.head, &out.head) &&
+	       nt.port_deleted == seen + 1 && nt.name == name;
+}
+
+/* Register a dead-name request for name with notify n (1 if done). */
+static int
+dnrequest(mach_port_t name, mach_port_t n)
+{
+	mach_port_t prev = MACH_PORT_NULL;
+
+	return mach_port_request_notification(SELF, name,
+					      MACH_NOTIFY_DEAD_NAME, 0, n,
+					      MACH_MSG_TYPE_MAKE_SEND_ONCE,
+					      &prev) == KERN_SUCCESS &&
+	       prev == MACH_PORT_NULL;
+}
+
+/* A send-once right to r under its own name (received as the reply right
+ * of a message sent to p and taken off it again). */
+static mach_port_t
+sonce(mach_port_t p, mach_port_t r)
+{
+	it_buf_t buf;
+
+	if (send_with_reply(p, r, MACH_MSG_TYPE_MAKE_SEND_ONCE, 30) !=
+		    MACH_MSG_SUCCESS ||
+	    it_receive(p, &buf, sizeof buf, 0) != MACH_MSG_SUCCESS)
+		return MACH_PORT_NULL;
+	return buf.head.msgh_remote_port;
+}
+
+/* A name holding one send right alone to a new port, whose receive right
+ * travels in a message queued on `holder'. */
+static mach_port_t
+send_only(mach_port_t holder)
+{
+	mach_port_t d = mach_reply_port();
+
+	if (mach_port_insert_right(SELF, d, d, MACH_MSG_TYPE_MAKE_SEND) !=
+		    KERN_SUCCESS ||
+	    send_opt(holder, 31, 0, MACH_PORT_NULL, d,
+		     MACH_MSG_TYPE_MOVE_RECEIVE) != MACH_MSG_SUCCESS)
+		return MACH_PORT_NULL;
+	return d;
+}
+
+/* Send to dest with disposition rdisp (reply name and ldisp), the options
+ * and the notify name given. */
+static mach_msg_return_t
+send_disp(mach_port_t dest, unsigned rdisp, mach_port_t reply, unsigned ldisp,
+	  mach_msg_option_t option, mach_port_t notify)
+{
+	it_empty_t m;
+
+	it_header(&m.head, rdisp, ldisp, sizeof m, dest, reply, 32);
+	return mach_msg(&m.head, MACH_SEND_MSG | option, sizeof m, 0,
+			MACH_PORT_NULL, 0, notify);
+}
+
+static void
+send_cancel_cases(mach_port_t n)
+{
+	mach_port_t p = mach_reply_port(), r = mach_reply_port();
+	mach_port_t h = mach_reply_port(), n2 = mach_reply_port();
+	mach_port_t x, d;
+	mach_msg_return_t mr;
+	int ok;
+
+	x = sonce(p, r);
+	ok = MACH_PORT_VALID(x) && dnrequest(x, n);
+	MT_CHECK(ok && ptype(x) == (MACH_PORT_TYPE_SEND_ONCE |
+				    MACH_PORT_TYPE_DNREQUEST) &&
+			 names_type(x) == ptype(x) &&
+			 status(n).mps_sorights == 1,
+		 "a send-once name with a dead-name request: "
+		 "MACH_PORT_TYPE_DNREQUEST (mach_port_type, mach_port_names)");
+
+	/* The errors change nothing. */
+	mr = send_disp(x, MACH_MSG_TYPE_MOVE_SEND_ONCE, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, MACH_PORT_NULL);
+	MT_EXPECT_KR(mr, MACH_SEND_INVALID_NOTIFY,
+		     "MACH_SEND_CANCEL with MACH_PORT_NULL as notify");
+	mr = send_disp(x, MACH_MSG_TYPE_MOVE_SEND_ONCE, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, IT_FORGED_NAME);
+	MT_EXPECT_KR(mr, MACH_SEND_INVALID_NOTIFY,
+		     "MACH_SEND_CANCEL with a forged notify name");
+	mr = send_disp(x, MACH_MSG_TYPE_MOVE_SEND_ONCE, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, SELF);
+	MT_EXPECT_KR(mr, MACH_SEND_INVALID_NOTIFY,
+		     "MACH_SEND_CANCEL with a send right as notify");
+	mr = send_disp(x, MACH_MSG_TYPE_MOVE_SEND_ONCE, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, x);
+	MT_EXPECT_KR(mr, MACH_SEND_INVALID_NOTIFY,
+		     "MACH_SEND_CANCEL with the send-once name as notify");
+	MT_CHECK(ptype(x) == (MACH_PORT_TYPE_SEND_ONCE |
+			      MACH_PORT_TYPE_DNREQUEST) &&
+			 status(n).mps_sorights == 1 &&
+			 status(n).mps_msgcount == 0 &&
+			 status(r).mps_msgcount == 0,
+		 "and the right, its request and the queues are as they were");
+	mr = send_disp(x, MACH_MSG_TYPE_PORT_NAME, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, IT_FORGED_NAME);
+	MT_EXPECT_KR(mr, MACH_SEND_INVALID_HEADER,
+		     "a bad destination disposition is reported before notify");
+	mr = send_disp(x, MACH_MSG_TYPE_PORT_NAME, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, MACH_PORT_NULL);
+	MT_EXPECT_KR(mr, MACH_SEND_INVALID_NOTIFY,
+		     "but a null notify before the header");
+	mr = send_disp(IT_FORGED_NAME, MACH_MSG_TYPE_MOVE_SEND_ONCE,
+		       MACH_PORT_NULL, 0, MACH_SEND_CANCEL, IT_FORGED_NAME);
+	MT_EXPECT_KR(mr, MACH_SEND_INVALID_NOTIFY,
+		     "and a bad notify before a bad destination name");
+	mr = send_disp(IT_FORGED_NAME, MACH_MSG_TYPE_MOVE_SEND_ONCE,
+		       MACH_PORT_NULL, 0, MACH_SEND_CANCEL, n);
+	MT_EXPECT_KR(mr, MACH_SEND_INVALID_DEST,
+		     "a good notify and a bad destination: "
+		     "MACH_SEND_INVALID_DEST");
+
+	/* The success path. */
+	mr = send_disp(x, MACH_MSG_TYPE_MOVE_SEND_ONCE, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, n);
+	MT_EXPECT_KR(mr, MACH_MSG_SUCCESS,
+		     "MOVE_SEND_ONCE with MACH_SEND_CANCEL and notify the "
+		     "request's notify port");
+	MT_CHECK(ptype(x) == 0xdead0000U && it_drain(r) == 1 &&
+			 status(n).mps_msgcount == 0 &&
+			 status(n).mps_sorights == 0,
+		 "sent; no port-deleted notification, the request's "
+		 "send-once right is gone");
+	x = sonce(p, r);
+	ok = MACH_PORT_VALID(x) && dnrequest(x, n);
+	mr = send_disp(x, MACH_MSG_TYPE_MOVE_SEND_ONCE, MACH_PORT_NULL, 0, 0,
+		       n);
+	MT_CHECK(ok && mr == MACH_MSG_SUCCESS && got_port_deleted(n, x) &&
+			 status(n).mps_sorights == 0 && it_drain(r) == 1,
+		 "without the option: MACH_NOTIFY_PORT_DELETED");
+	x = sonce(p, r);
+	ok = MACH_PORT_VALID(x) && dnrequest(x, n2);
+	mr = send_disp(x, MACH_MSG_TYPE_MOVE_SEND_ONCE, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, n);
+	MT_CHECK(ok && mr == MACH_MSG_SUCCESS && got_port_deleted(n2, x) &&
+			 status(n2).mps_sorights == 0 &&
+			 status(n).mps_msgcount == 0 && it_drain(r) == 1,
+		 "a request with another notify port is not cancelled");
+
+	/* A send right alone (its receive right in transit). */
+	d = send_only(h);
+	ok = MACH_PORT_VALID(d) && dnrequest(d, n) &&
+	     ptype(d) == (MACH_PORT_TYPE_SEND | MACH_PORT_TYPE_DNREQUEST);
+	mr = send_disp(d, MACH_MSG_TYPE_MOVE_SEND, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, n);
+	MT_CHECK(ok && mr == MACH_MSG_SUCCESS && ptype(d) == 0xdead0000U &&
+			 status(n).mps_msgcount == 0 &&
+			 status(n).mps_sorights == 0,
+		 "MOVE_SEND of a send right's last reference with "
+		 "MACH_SEND_CANCEL: no notification");
+	d = send_only(h);
+	ok = MACH_PORT_VALID(d) && dnrequest(d, n);
+	mr = send_disp(d, MACH_MSG_TYPE_MOVE_SEND, MACH_PORT_NULL, 0, 0, n);
+	MT_CHECK(ok && mr == MACH_MSG_SUCCESS && got_port_deleted(n, d) &&
+			 status(n).mps_sorights == 0,
+		 "without it: MACH_NOTIFY_PORT_DELETED");
+	d = send_only(h);
+	ok = MACH_PORT_VALID(d) && dnrequest(d, n) &&
+	     mach_port_mod_refs(SELF, d, MACH_PORT_RIGHT_SEND, 2) ==
+		     KERN_SUCCESS;
+	mr = send_disp(d, MACH_MSG_TYPE_MOVE_SEND, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, n);
+	MT_CHECK(ok && mr == MACH_MSG_SUCCESS &&
+			 ptype(d) == (MACH_PORT_TYPE_SEND |
+				      MACH_PORT_TYPE_DNREQUEST) &&
+			 status(n).mps_sorights == 1 &&
+			 status(n).mps_msgcount == 0,
+		 "a name that keeps a reference keeps its request");
+	mr = send_disp(d, MACH_MSG_TYPE_MOVE_SEND, d, MACH_MSG_TYPE_MOVE_SEND,
+		       MACH_SEND_CANCEL, n);
+	MT_CHECK(ok && mr == MACH_MSG_SUCCESS && ptype(d) == 0xdead0000U &&
+			 status(n).mps_sorights == 0 &&
+			 status(n).mps_msgcount == 0,
+		 "its last two moved as destination and reply: cancelled");
+
+	/* The reply right and the body are not concerned. */
+	x = sonce(p, r);
+	ok = MACH_PORT_VALID(x) && dnrequest(x, n);
+	mr = send_disp(p, MACH_MSG_TYPE_MAKE_SEND, x,
+		       MACH_MSG_TYPE_MOVE_SEND_ONCE, MACH_SEND_CANCEL, n);
+	MT_CHECK(ok && mr == MACH_MSG_SUCCESS && got_port_deleted(n, x) &&
+			 status(n).mps_sorights == 0 &&
+			 status(p).mps_msgcount == 1,
+		 "the reply right moved with MACH_SEND_CANCEL: "
+		 "MACH_NOTIFY_PORT_DELETED all the same");
+	(void)mach_port_destroy(SELF, p);	/* r: a send-once notif. */
+	p = mach_reply_port();
+	x = sonce(p, r);
+	ok = it_drain(r) == 1 && MACH_PORT_VALID(x) && dnrequest(x, n);
+	mr = send_opt(p, 33, MACH_SEND_CANCEL, n, x,
+		      MACH_MSG_TYPE_MOVE_SEND_ONCE);
+	MT_CHECK(ok && mr == MACH_MSG_SUCCESS && got_port_deleted(n, x) &&
+			 status(n).mps_sorights == 0 &&
+			 status(p).mps_msgcount == 1,
+		 "a right of the body likewise");
+
+	(void)mach_port_destroy(SELF, h);	/* the ports in transit go */
+	(void)mach_port_destroy(SELF, n2);
+	(void)mach_port_destroy(SELF, r);
+	(void)mach_port_destroy(SELF, p);
+	MT_EXPECT_EQ_MSG(it_drain(n), 0, "no stray notification");
+}
+
 static void
 send_notify_cases(mach_port_t n)
 {
@@ -247,6 +504,11 @@ send_notify_cases(mach_port_t n)
 	MT_EXPECT_EQ_MSG(status(n).mps_sorights, 1,
 			 "the request holds a send-once right to the notify "
 			 "port");
+	MT_CHECK(ptype(p) == (MACH_PORT_TYPE_RECEIVE |
+			      MACH_PORT_TYPE_MAREQUEST) &&
+			 names_type(p) == ptype(p),
+		 "the sender's name for the destination: "
+		 "MACH_PORT_TYPE_MAREQUEST (mach_port_type, mach_port_names)");
 	mr = send_notify(p, n, 5);
 	MT_EXPECT_KR(mr, MACH_SEND_NOTIFY_IN_PROGRESS,
 		     "a second one while the first is queued");
@@ -274,6 +536,9 @@ send_notify_cases(mach_port_t n)
 		 "naming the destination");
 	MT_CHECK(status(n).mps_msgcount == 0 && status(n).mps_sorights == 0,
 		 "exactly one notification, the send-once right used up");
+	MT_CHECK(ptype(p) == MACH_PORT_TYPE_RECEIVE &&
+			 names_type(p) == MACH_PORT_TYPE_RECEIVE,
+		 "and MACH_PORT_TYPE_MAREQUEST is gone");
 	MT_EXPECT_EQ_MSG(it_drain(p), 0, "the destination's queue is empty");
 
 	/* Without MACH_SEND_TIMEOUT a forced send does not wait; after a
@@ -286,8 +551,11 @@ send_notify_cases(mach_port_t n)
 	ok = mach_port_mod_refs(SELF, name, MACH_PORT_RIGHT_RECEIVE, -1) ==
 		     KERN_SUCCESS &&
 	     mach_port_rename(SELF, p, name) == KERN_SUCCESS;
-	MT_CHECK(ok && it_drain(name) == (int)st.mps_qlimit + 1 &&
-			 got_msg_accepted(n, name),
+	MT_CHECK(ok && ptype(name) == (MACH_PORT_TYPE_RECEIVE |
+				       MACH_PORT_TYPE_MAREQUEST) &&
+			 it_drain(name) == (int)st.mps_qlimit + 1 &&
+			 got_msg_accepted(n, name) &&
+			 ptype(name) == MACH_PORT_TYPE_RECEIVE,
 		 "renamed destination: the notification names the new name");
 	p = name;
 
@@ -368,6 +636,7 @@ rcv_notify_cases(mach_port_t n)
 		 "the reply port's receive right goes: MACH_NOTIFY_DEAD_NAME "
 		 "naming the reply name");
 	MT_CHECK(ptype(x) == MACH_PORT_TYPE_DEAD_NAME &&
+			 names_type(x) == MACH_PORT_TYPE_DEAD_NAME &&
 			 refs(x, MACH_PORT_RIGHT_DEAD_NAME) == 2 &&
 			 status(n).mps_sorights == 0,
 		 "which is a dead name (one more reference for the "
@@ -428,6 +697,21 @@ cycle(mach_port_t n)
 	     got_dead_name(n, x) &&
 	     mach_port_mod_refs(SELF, x, MACH_PORT_RIGHT_DEAD_NAME, -2) ==
 		     KERN_SUCCESS;
+	x = sonce(p, r = mach_reply_port());
+	ok = ok && MACH_PORT_VALID(x) && dnrequest(x, n) &&
+	     send_disp(x, MACH_MSG_TYPE_MOVE_SEND_ONCE, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, IT_FORGED_NAME) ==
+		     MACH_SEND_INVALID_NOTIFY &&
+	     send_disp(x, MACH_MSG_TYPE_MOVE_SEND_ONCE, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, n) == MACH_MSG_SUCCESS &&
+	     status(n).mps_msgcount == 0;
+	x = send_only(q = mach_reply_port());
+	ok = ok && MACH_PORT_VALID(x) && dnrequest(x, n) &&
+	     send_disp(x, MACH_MSG_TYPE_MOVE_SEND, MACH_PORT_NULL, 0,
+		       MACH_SEND_CANCEL, n) == MACH_MSG_SUCCESS &&
+	     status(n).mps_msgcount == 0 &&
+	     mach_port_destroy(SELF, q) == KERN_SUCCESS &&
+	     mach_port_destroy(SELF, r) == KERN_SUCCESS;
 	ok = ok && mach_port_destroy(SELF, p) == KERN_SUCCESS &&
 	     status(n).mps_msgcount == 0 && status(n).mps_sorights == 0;
 	return ok;
@@ -441,8 +725,9 @@ main(int argc, char **argv)
 	unsigned long good = 0;
 
 	/* The leak runs (with an argument) report under their own name. */
-	MT_BEGIN(argc > 1 ? "ipc/options-leak" : "ipc/options", 43);
+	MT_BEGIN(argc > 1 ? "ipc/options-leak" : "ipc/options", 66);
 	send_notify_cases(n);
+	send_cancel_cases(n);
 	rcv_notify_cases(n);
 	for (unsigned long i = 0; i < cycles; i++)
 		good += (unsigned long)cycle(n);
