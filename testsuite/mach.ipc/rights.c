@@ -258,15 +258,82 @@ test_not_complex(void)
 		 "...as plain data: no right moved");
 }
 
+/*
+ * One send right named as both destination and reply port, moved once and
+ * copied once (either way round): one user reference is enough (the
+ * right moves and is duplicated, as GNU Mach); the sender's name is gone
+ * and the receiver gets a send right as its reply port.  The send right
+ * is alone under its name while the port's receive right is in transit
+ * in a message queued on q.
+ */
+static void
+test_same_name(void)
+{
+	static const struct {
+		unsigned rbits, lbits;
+		const char *what;
+	} combos[] = {
+		{ MACH_MSG_TYPE_MOVE_SEND, MACH_MSG_TYPE_COPY_SEND,
+		  "MOVE_SEND dest, COPY_SEND reply" },
+		{ MACH_MSG_TYPE_COPY_SEND, MACH_MSG_TYPE_MOVE_SEND,
+		  "COPY_SEND dest, MOVE_SEND reply" },
+	};
+
+	for (unsigned i = 0; i < 2; i++) {
+		mach_port_t task = mach_task_self(), p = mach_reply_port();
+		mach_port_t q = mach_reply_port(), p2;
+		mach_port_type_t type;
+		mach_port_urefs_t refs = 0;
+		mach_msg_return_t mr;
+		it_buf_t buf;
+		it_empty_t m;
+		int ok;
+
+		ok = mach_port_insert_right(task, p, p,
+					    MACH_MSG_TYPE_MAKE_SEND) ==
+		     KERN_SUCCESS &&
+		     it_send_port(q, MACH_MSG_TYPE_MAKE_SEND, 1, p,
+				  MACH_MSG_TYPE_MOVE_RECEIVE) ==
+		     MACH_MSG_SUCCESS;
+		it_header(&m.head, combos[i].rbits, combos[i].lbits, sizeof m,
+			  p, p, 60 + (int)i);
+		mr = ok ? mach_msg(&m.head, MACH_SEND_MSG, sizeof m, 0,
+				   MACH_PORT_NULL, 0, MACH_PORT_NULL) :
+			  MACH_SEND_INVALID_DEST;
+		MT_CHECK(mr == MACH_MSG_SUCCESS &&
+			 mach_port_type(task, p, &type) == KERN_INVALID_NAME,
+			 "%s, one reference: sent, the name gone (0x%x)",
+			 combos[i].what, mr);
+		/* The receive right back, then the message. */
+		p2 = it_receive(q, &buf, sizeof buf, 0) == MACH_MSG_SUCCESS ?
+		     (mach_port_t)buf.p.port : MACH_PORT_NULL;
+		mr = it_receive(p2, &buf, sizeof buf, 0);
+		if (mach_port_get_refs(task, p2, MACH_PORT_RIGHT_SEND,
+				       &refs) != KERN_SUCCESS)
+			refs = 0;
+		MT_CHECK(mr == MACH_MSG_SUCCESS &&
+			 buf.head.msgh_id == 60 + (int)i &&
+			 MACH_MSGH_BITS_REMOTE(buf.head.msgh_bits) ==
+			 MACH_MSG_TYPE_PORT_SEND &&
+			 (mach_port_t)buf.head.msgh_remote_port == p2 &&
+			 refs == 1,
+			 "%s: the reply a send right to the port (refs %u)",
+			 combos[i].what, refs);
+		(void)mach_port_destroy(task, p2);
+		(void)mach_port_destroy(task, q);
+	}
+}
+
 int
 main(void)
 {
-	MT_BEGIN("ipc/rights", 33);
+	MT_BEGIN("ipc/rights", 37);
 	test_make_copy_move_send();	/* 9 */
 	test_move_receive();		/* 6 */
 	test_send_once();		/* 6 */
 	test_array();			/* 3 */
 	test_refused();			/* 7 */
 	test_not_complex();		/* 2 */
+	test_same_name();		/* 4 */
 	return MT_END();
 }
