@@ -142,14 +142,9 @@ void sched_handoff_continue(struct thread *next)
 
 void sched_block_continue(void)
 {
-	struct thread *cur = current_thread();
 	struct thread *next = runq_dequeue();
 
-	if (next == NULL)
-		next = idle_thread;
-	next->quantum = SCHED_QUANTUM;
-	pcb_load(cur, next, &next->pcb,
-		 next->task != NULL ? next->task->map : NULL);
+	sched_handoff_continue(next != NULL ? next : idle_thread);
 }
 
 void sched_tick(void)

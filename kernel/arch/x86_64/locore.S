@@ -160,15 +160,11 @@ mach_msg_trap_entry:
 	jmp	mach_msg_trap
 
 /*
- * void return_user_frame(struct trap_frame *tf, uint64_t rax)
- * Leave a system call that blocked with a continuation: every register
- * from the frame `tf' (the running thread's), rax from the argument.
+ * return_user_cont: leave a system call that blocked with a continuation,
+ * rsp = the running thread's trap frame, rax = the result: the
+ * callee-saved registers from the frame, then syscall_exit.
  */
-	.globl	return_user_frame
-return_user_frame:
-	movq	%rdi, %rsp
-	movq	%rsi, %rax
-	.globl	return_user_cont	/* the same, rsp = the frame, rax set */
+	.globl	return_user_cont
 return_user_cont:
 	movq	TF_RBX(%rsp), %rbx
 	movq	TF_RBP(%rsp), %rbp

@@ -24,8 +24,6 @@ extern struct thread *switch_context(uint64_t *old_ksp, uint64_t new_ksp,
 extern void context_load(uint64_t new_ksp, struct thread *old)
 	__attribute__((noreturn));
 extern void cont_start(void);
-extern void return_user_frame(struct trap_frame *tf, uint64_t rax)
-	__attribute__((noreturn));
 
 /* Saved by switch_context, lowest address first. */
 struct switch_frame {
@@ -89,17 +87,6 @@ void pcb_setup_kernel(struct pcb *pcb, void (*fn)(void *), void *arg)
 	pcb->ksp = (uint64_t)sf;
 }
 
-void pcb_activate(struct thread *new, struct pcb *new_pcb, void *new_pmap)
-{
-	uint64_t top = new_pcb->kstack + KERNEL_STACK_SIZE;
-
-	pmap_activate(new_pmap);
-	tss_set_rsp0(top);
-	cpu0.kframe = top - TF_SIZE;
-	cpu0.active_thread = new;
-	fpu_switch(new_pcb);
-}
-
 /*
  * The saved context of a thread blocked with a continuation: a switch
  * frame at the top of its stack whose return goes to cont_start with the
@@ -117,28 +104,37 @@ static uint64_t pcb_cont_context(struct pcb *pcb)
 	return (uint64_t)sf;
 }
 
-struct thread *pcb_switch(struct thread *old, struct pcb *old_pcb,
-			  struct thread *new, struct pcb *new_pcb,
-			  void *new_pmap)
+/*
+ * Make `new' the running thread (its address space, TSS rsp0, syscall
+ * frame, FPU trap; fastpath.S does the same inline) and return the stack
+ * pointer to resume it at: its saved one, or, blocked with a
+ * continuation, a fresh context at the top of its stack.
+ */
+static uint64_t pcb_activate(struct thread *new, struct pcb *new_pcb,
+			     void *new_pmap)
 {
 	uint64_t ksp = new_pcb->cont != NULL ? pcb_cont_context(new_pcb) :
 					       new_pcb->ksp;
 
-	pcb_activate(new, new_pcb, new_pmap != NULL ? new_pmap : kernel_pmap);
+	pmap_activate(new_pmap != NULL ? new_pmap : kernel_pmap);
+	tss_set_rsp0(new_pcb->kframe + TF_SIZE);
+	cpu0.kframe = new_pcb->kframe;
+	cpu0.active_thread = new;
+	fpu_switch(new_pcb);
+	return ksp;
+}
+
+struct thread *pcb_switch(struct thread *old, struct pcb *old_pcb,
+			  struct thread *new, struct pcb *new_pcb,
+			  void *new_pmap)
+{
+	uint64_t ksp = pcb_activate(new, new_pcb, new_pmap);
+
 	return switch_context(&old_pcb->ksp, ksp, old);
 }
 
 void pcb_load(struct thread *old, struct thread *new, struct pcb *new_pcb,
 	      void *new_pmap)
 {
-	uint64_t ksp = new_pcb->cont != NULL ? pcb_cont_context(new_pcb) :
-					       new_pcb->ksp;
-
-	pcb_activate(new, new_pcb, new_pmap != NULL ? new_pmap : kernel_pmap);
-	context_load(ksp, old);
-}
-
-void pcb_return_user(struct pcb *pcb, uint64_t rax)
-{
-	return_user_frame(pcb_user_frame(pcb), rax);
+	context_load(pcb_activate(new, new_pcb, new_pmap), old);
 }

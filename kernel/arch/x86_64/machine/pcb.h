@@ -29,9 +29,10 @@ struct pcb {
  *    its stack, calls cont() (pcb->cont cleared: it is an ordinary thread
  *    again and may block) and returns to user mode with cont()'s result
  *    in rax;
- *  - pcb_activate + pcb_return_user from another thread's system call: the
- *    caller clears pcb->cont and finishes the call for it (the IPC fast
- *    path's hand-off).
+ *  - from another thread's system call, which clears pcb->cont, makes it
+ *    the running thread (what pcb_switch does but the stack switch) and
+ *    returns to user mode through its trap frame (the IPC fast path's
+ *    hand-off, fastpath.S).
  */
 
 struct thread;
@@ -76,20 +77,5 @@ struct thread *pcb_switch(struct thread *old, struct pcb *old_pcb,
  */
 void pcb_load(struct thread *old, struct thread *new, struct pcb *new_pcb,
 	      void *new_pmap) __attribute__((noreturn));
-
-/*
- * pcb_activate: make `new' the running thread: its address space (pmap,
- * never NULL), TSS rsp0, syscall frame and FPU trap.  The caller goes on
- * running on the old thread's kernel stack, which it must not need again:
- * what follows is pcb_return_user(new_pcb, ...).
- */
-void pcb_activate(struct thread *new, struct pcb *new_pcb, void *new_pmap);
-
-/*
- * pcb_return_user: return from the system call `pcb' (the running thread,
- * blocked with a continuation until now) is in, with `rax'.  Restores
- * every user register from the trap frame.  No return.
- */
-void pcb_return_user(struct pcb *pcb, uint64_t rax) __attribute__((noreturn));
 
 #endif /* _MACHINE_PCB_H_ */
