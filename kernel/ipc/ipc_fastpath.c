@@ -86,21 +86,6 @@ union fp_reply {
 };
 
 
-/* The entry `name' denotes, generation checked (type not checked). */
-static inline struct ipc_entry *fp_entry(struct ipc_space *space,
-					 mach_port_name_t name)
-{
-	uint32_t index = MACH_PORT_INDEX(name);
-	struct ipc_entry *entry;
-
-	if (index >= space->is_table_size)
-		return NULL;
-	entry = &space->is_table[index];
-	if (IE_BITS_GEN(entry->ie_bits) != MACH_PORT_GEN(name))
-		return NULL;
-	return entry;
-}
-
 /*
  * The port of a receive right `name' a fast receive can wait on (in no
  * set, nothing queued, nobody waiting), or NULL.
@@ -108,7 +93,7 @@ static inline struct ipc_entry *fp_entry(struct ipc_space *space,
 static inline struct ipc_port *fp_rcv_port(struct ipc_space *space,
 					   mach_port_name_t name)
 {
-	struct ipc_entry *re = fp_entry(space, name);
+	struct ipc_entry *re = ipc_entry_lookup(space, name);
 	struct ipc_port *rport;
 
 	if (re == NULL || !(re->ie_bits & MACH_PORT_TYPE_RECEIVE))
