@@ -448,53 +448,6 @@ static void ikm_copyin_dn(struct ipc_port *dn, mach_port_name_t name,
 	ipc_port_release(dn);
 }
 
-/*
- * ipc_kmsg_copyin for a header naming one send right twice, once moved
- * and once copied (rdisp the destination's disposition, dport its port as
- * ipc_kmsg_copyin_dest found it): the checks, then one MOVE_SEND whose
- * right serves both.  The port-deleted notification of
- * a dead-name request goes with the side that moved (MACH_SEND_CANCEL
- * applies when that is the destination).
- */
-static mach_msg_return_t ikm_copyin_same_send(struct ipc_space *space,
-					      struct ipc_kmsg *kmsg,
-					      struct ipc_port *dport,
-					      mach_msg_type_name_t rdisp,
-					      struct ipc_port *cancel)
-{
-	mach_msg_header_t *h = &kmsg->ikm_header;
-	mach_msg_bits_t bits = h->msgh_bits;
-	mach_port_name_t name = (mach_port_name_t)h->msgh_remote_port;
-	struct ipc_port *port, *dn;
-	mach_msg_return_t mr = MACH_MSG_SUCCESS;
-
-	if (ipc_right_copyin_check(space, name, MACH_MSG_TYPE_MOVE_SEND) !=
-	    KERN_SUCCESS)
-		return MACH_SEND_INVALID_DEST;
-	if (bits & MACH_MSGH_BITS_COMPLEX) {
-		mr = ikm_copyin_body_check(space, kmsg, dport);
-		if (mr == MACH_MSG_SUCCESS)
-			ikm_copyin_body_reset(space, kmsg);
-	}
-	ipc_right_copyin_reset(space, name);
-	if (mr != MACH_MSG_SUCCESS)
-		return mr;
-
-	port = ipc_right_copyin_dn(space, name, MACH_MSG_TYPE_MOVE_SEND, &dn);
-	ikm_copyin_dn(dn, name,
-		      rdisp == MACH_MSG_TYPE_MOVE_SEND ? cancel : NULL);
-	h->msgh_bits = (bits & MACH_MSGH_BITS_COMPLEX) |
-		MACH_MSGH_BITS(MACH_MSG_TYPE_PORT_SEND,
-			       MACH_MSG_TYPE_PORT_SEND);
-	h->msgh_remote_port = (uint64_t)(uintptr_t)port;
-	h->msgh_local_port = (uint64_t)(uintptr_t)(IP_VALID(port) ?
-						   ipc_port_copy_send(port) :
-						   port);
-	if (bits & MACH_MSGH_BITS_COMPLEX)
-		ikm_copyin_body_act(space, kmsg, port);
-	return MACH_MSG_SUCCESS;
-}
-
 mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
 				  struct ipc_kmsg *kmsg,
 				  struct ipc_port *cancel)
@@ -507,6 +460,7 @@ mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
 	mach_port_name_t reply = (mach_port_name_t)h->msgh_local_port;
 	struct ipc_port *dport, *rport, *ddn, *rdn = NULL;
 	mach_msg_return_t mr;
+	bool one;
 
 	/* Check the header. */
 	mr = ipc_kmsg_copyin_dest(space, bits, dest, &dport);
@@ -517,19 +471,20 @@ mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
 	if (reply == MACH_PORT_NULL)
 		ldisp = 0;
 	/*
-	 * One name for both with MOVE_SEND and COPY_SEND (either way round):
-	 * one move of the right, duplicated (as GNU Mach), so one user
-	 * reference is enough.  mdisp is the side that moves.
+	 * One name for both, moved once and copied once (either way round):
+	 * one move of the right, duplicated for the other side (as GNU
+	 * Mach), so one user reference is enough.
 	 */
-	if (ldisp != 0 && dest == reply &&
-	    ((rdisp == MACH_MSG_TYPE_MOVE_SEND &&
-	      ldisp == MACH_MSG_TYPE_COPY_SEND) ||
-	     (rdisp == MACH_MSG_TYPE_COPY_SEND &&
-	      ldisp == MACH_MSG_TYPE_MOVE_SEND)))
-		return ikm_copyin_same_send(space, kmsg, dport, rdisp, cancel);
-	if (ipc_right_copyin_check(space, dest, rdisp) != KERN_SUCCESS)
+	one = ldisp != 0 && dest == reply &&
+	      ((rdisp == MACH_MSG_TYPE_MOVE_SEND &&
+		ldisp == MACH_MSG_TYPE_COPY_SEND) ||
+	       (rdisp == MACH_MSG_TYPE_COPY_SEND &&
+		ldisp == MACH_MSG_TYPE_MOVE_SEND));
+	if (ipc_right_copyin_check(space, dest,
+				   one ? MACH_MSG_TYPE_MOVE_SEND : rdisp) !=
+	    KERN_SUCCESS)
 		return MACH_SEND_INVALID_DEST;
-	if (ldisp != 0 &&
+	if (ldisp != 0 && !one &&
 	    ipc_right_copyin_check(space, reply, ldisp) != KERN_SUCCESS) {
 		ipc_right_copyin_reset(space, dest);
 		return MACH_SEND_INVALID_REPLY;
@@ -542,7 +497,7 @@ mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
 			ikm_copyin_body_reset(space, kmsg);
 	}
 	ipc_right_copyin_reset(space, dest);
-	if (ldisp != 0)
+	if (ldisp != 0 && !one)
 		ipc_right_copyin_reset(space, reply);
 	if (mr != MACH_MSG_SUCCESS)
 		return mr;
@@ -550,12 +505,21 @@ mach_msg_return_t ipc_kmsg_copyin(struct ipc_space *space,
 	/* Act: nothing below can fail.  MACH_SEND_CANCEL spares the
 	 * destination's port-deleted notification only (with dest == reply,
 	 * the right the destination moved is the reply's last one). */
-	dport = ipc_right_copyin_dn(space, dest, rdisp, &ddn);
-	rport = ldisp != 0 ? ipc_right_copyin_dn(space, reply, ldisp, &rdn) :
-			     NULL;
-	ikm_copyin_dn(ddn, dest, cancel);
-	ikm_copyin_dn(rdn, reply, reply == dest &&
-			  rdisp == MACH_MSG_TYPE_MOVE_SEND ? cancel : NULL);
+	if (one) {
+		dport = ipc_right_copyin_dn(space, dest,
+					    MACH_MSG_TYPE_MOVE_SEND, &ddn);
+		rport = IP_VALID(dport) ? ipc_port_copy_send(dport) : dport;
+		ikm_copyin_dn(ddn, dest,
+			      rdisp == MACH_MSG_TYPE_MOVE_SEND ? cancel : NULL);
+	} else {
+		dport = ipc_right_copyin_dn(space, dest, rdisp, &ddn);
+		rport = ldisp != 0 ?
+			ipc_right_copyin_dn(space, reply, ldisp, &rdn) : NULL;
+		ikm_copyin_dn(ddn, dest, cancel);
+		ikm_copyin_dn(rdn, reply, reply == dest &&
+				  rdisp == MACH_MSG_TYPE_MOVE_SEND ? cancel :
+								     NULL);
+	}
 	h->msgh_bits = (bits & MACH_MSGH_BITS_COMPLEX) |
 		MACH_MSGH_BITS(ipc_right_copyin_type(rdisp),
 			       ldisp != 0 ? ipc_right_copyin_type(ldisp) : 0);
