@@ -35,10 +35,7 @@ static uint64_t rng;
 static uint64_t
 rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return it_xorshift(&rng);
 }
 
 static uint32_t
@@ -60,10 +57,7 @@ static uint64_t srv_rng = 88172645463325252ULL;
 static uint32_t
 srv_below(uint32_t n)
 {
-	srv_rng ^= srv_rng << 13;
-	srv_rng ^= srv_rng >> 7;
-	srv_rng ^= srv_rng << 17;
-	return (uint32_t)(srv_rng % n);
+	return (uint32_t)(it_xorshift(&srv_rng) % n);
 }
 
 /* Let a right the server got go (one name, any type). */

@@ -165,6 +165,17 @@ it_drain(mach_port_t port)
 	return n;
 }
 
+/* xorshift64 (the fuzz tasks' repeatable generator): the next number of
+ * the generator whose state is *s (never 0). */
+static inline uint64_t
+it_xorshift(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
 /* A decimal (or 0x hexadecimal) number of an argument; 0 if none. */
 static inline unsigned long
 it_number(const char *s)
